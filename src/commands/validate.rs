@@ -1,0 +1,119 @@
+//! `ehelse validate`: strict checks of the definitions, and with `--data`
+//! of the data against the source definitions.
+
+use anyhow::Result;
+
+use crate::ExitStatus;
+use crate::cli::{DiagFormat, ValidateArgs};
+use crate::definitions::Catalogue;
+use crate::diagnostic::{self, Diagnostic, Location, Severity};
+use crate::sources;
+
+/// Runs `validate`.
+///
+/// # Errors
+/// When the indicator folder cannot be read.
+pub(super) fn run(args: &ValidateArgs) -> Result<ExitStatus> {
+    let catalogue = Catalogue::load(&args.indicators)?;
+    let mut diags = catalogue.diagnostics.clone();
+    if let Some(data) = &args.data {
+        diags.extend(check_data(&catalogue, data));
+    }
+    diagnostic::sort(&mut diags);
+    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = diags.len() - errors;
+    match args.format {
+        DiagFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&diags)?;
+            s.push('\n');
+            super::print(&s)?;
+        }
+        DiagFormat::Human => {
+            let mut out = String::new();
+            for d in &diags {
+                out.push_str(&d.render());
+            }
+            out.push_str(&format!(
+                "{} indicator(s), {} source(s) checked: {errors} error(s), {warnings} warning(s)\n",
+                catalogue.indicators.len(),
+                catalogue.sources.len(),
+            ));
+            super::print(&out)?;
+        }
+    }
+    Ok(if errors > 0 || (args.deny_warnings && warnings > 0) {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}
+
+/// Opens and audits every source; problems become findings.
+fn check_data(catalogue: &Catalogue, data: &std::path::Path) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for source in &catalogue.sources {
+        let opened = match sources::open(source, data) {
+            Ok(o) => o,
+            Err(e) => {
+                out.push(Diagnostic::error(
+                    "data-unreadable",
+                    Location {
+                        file: source.path.clone(),
+                        line: 0,
+                        column: 0,
+                    },
+                    "files",
+                    format!("{e:#}"),
+                ));
+                continue;
+            }
+        };
+        match sources::audit(&opened) {
+            Err(e) => out.push(Diagnostic::error(
+                "data-unreadable",
+                Location {
+                    file: source.path.clone(),
+                    line: 0,
+                    column: 0,
+                },
+                "files",
+                format!("{e:#}"),
+            )),
+            Ok(audit) => {
+                for p in audit.problems {
+                    let file = opened.files.iter().find(|f| f.path == p.file);
+                    let column = file
+                        .and_then(|f| f.dialect.header.iter().position(|h| *h == p.column))
+                        .map_or(0, |i| i + 1);
+                    let line = p.lines.first().copied().unwrap_or(0) as usize;
+                    let more = if p.lines.len() > 1 {
+                        format!(
+                            " (lines {})",
+                            p.lines
+                                .iter()
+                                .map(u64::to_string)
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    } else {
+                        String::new()
+                    };
+                    let d = Diagnostic {
+                        severity: p.severity,
+                        code: p.code,
+                        location: Location {
+                            file: p.file.clone(),
+                            line,
+                            column,
+                        },
+                        field: p.column.clone(),
+                        message: format!("{}{more}", p.message),
+                        help: None,
+                    };
+                    out.push(d);
+                }
+            }
+        }
+    }
+    out
+}

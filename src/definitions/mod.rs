@@ -1,0 +1,152 @@
+//! Indicator and source definitions: loading the YAML catalogue strictly and
+//! checking it. Everything found is a [`Diagnostic`] with `file:line:col`.
+
+mod locate;
+mod model;
+pub mod raw;
+mod validate;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use sha2::{Digest, Sha256};
+
+use crate::diagnostic::{self, Diagnostic, Location, Severity};
+pub use model::{
+    AmbitionDef, ColumnType, Direction, Frequency, GOALS, Granularity, Indicator, IndicatorType,
+    Level, MeasureKind, Readiness, Role, Source, goal_name, normalise_goal,
+};
+
+/// The whole catalogue: every source and indicator under a folder.
+#[derive(Debug, Default)]
+pub struct Catalogue {
+    /// The folder it was read from.
+    pub root: PathBuf,
+    /// Indicators that parsed, sorted by goal order and id.
+    pub indicators: Vec<Indicator>,
+    /// Sources that parsed, sorted by id.
+    pub sources: Vec<Source>,
+    /// Every finding, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Catalogue {
+    /// Reads and checks every `*.yaml`/`*.yml` under `dir` (`sources/` holds
+    /// source definitions, everything else indicators).
+    ///
+    /// # Errors
+    /// Only when the folder cannot be read; problems in files are diagnostics.
+    pub fn load(dir: &Path) -> Result<Self> {
+        if !dir.is_dir() {
+            bail!(
+                "indicator folder {} does not exist (pass --indicators DIR)",
+                dir.display()
+            );
+        }
+        let mut files = Vec::new();
+        collect_yaml(dir, &mut files)
+            .with_context(|| format!("reading indicator folder {}", dir.display()))?;
+        files.sort();
+        let mut texts = Vec::new();
+        for file in files {
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let is_source = file
+                .strip_prefix(dir)
+                .ok()
+                .and_then(|rel| rel.components().next())
+                .is_some_and(|c| c.as_os_str() == "sources");
+            texts.push(validate::FileText {
+                sha256: sha256_hex(&bytes),
+                text: String::from_utf8_lossy(&bytes).into_owned(),
+                path: file,
+                is_source,
+            });
+        }
+        let mut catalogue = validate::check(&texts);
+        catalogue.root = dir.to_path_buf();
+        diagnostic::sort(&mut catalogue.diagnostics);
+        Ok(catalogue)
+    }
+
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    /// Fails with a readable list of errors when the catalogue has any.
+    ///
+    /// # Errors
+    /// When there are error findings.
+    pub fn ensure_valid(&self) -> Result<()> {
+        if !self.has_errors() {
+            return Ok(());
+        }
+        let mut msg = format!(
+            "the definitions under {} have errors (run `ehelse validate`):\n",
+            self.root.display()
+        );
+        for d in self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .take(20)
+        {
+            let _ = write!(msg, "{}", d.render());
+        }
+        bail!(msg.trim_end().to_string())
+    }
+
+    /// An indicator by id.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id() == id)
+    }
+
+    /// A source by id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id() == id)
+    }
+
+    /// Indicators of one goal, in catalogue order.
+    pub fn of_goal(&self, goal: &str) -> Vec<&Indicator> {
+        self.indicators.iter().filter(|i| i.goal == goal).collect()
+    }
+}
+
+/// Location of a file without a position.
+pub(crate) fn file_location(path: &Path) -> Location {
+    Location {
+        file: path.to_path_buf(),
+        line: 0,
+        column: 0,
+    }
+}
+
+fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            collect_yaml(&path, out)?;
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "yaml" || e == "yml")
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Lower-case hex SHA-256 of bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}

@@ -1,0 +1,103 @@
+//! Findings about definitions or data: severity, code, location and message,
+//! rendered for people (`file:line:col`) or as JSON for machines.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Must be fixed: the command fails.
+    Error,
+    /// Worth a look; fails only under `--deny-warnings`.
+    Warning,
+}
+
+/// A position in a file (1-based line and column).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Location {
+    /// The file.
+    pub file: PathBuf,
+    /// 1-based line; 0 when unknown.
+    pub line: usize,
+    /// 1-based column; 0 when unknown.
+    pub column: usize,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Stable code, e.g. `unknown-field`.
+    pub code: &'static str,
+    /// Where it is.
+    pub location: Location,
+    /// The field path, e.g. `ambition.target` or `columns[2].type`.
+    pub field: String,
+    /// One-line message.
+    pub message: String,
+    /// What to do about it, where obvious.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A new error.
+    pub fn error(code: &'static str, location: Location, field: &str, message: String) -> Self {
+        Self {
+            severity: Severity::Error,
+            code,
+            location,
+            field: field.to_string(),
+            message,
+            help: None,
+        }
+    }
+
+    /// A new warning.
+    pub fn warning(code: &'static str, location: Location, field: &str, message: String) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(code, location, field, message)
+        }
+    }
+
+    /// Adds a help line.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Human rendering: `error[code]: message` / ` --> file:line:col (field)` / `help: …`.
+    pub fn render(&self) -> String {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = format!("{sev}[{}]: {}\n", self.code, self.message);
+        let _ = write!(out, "  --> {}", self.location.file.display());
+        if self.location.line > 0 {
+            let _ = write!(out, ":{}:{}", self.location.line, self.location.column.max(1));
+        }
+        if !self.field.is_empty() {
+            let _ = write!(out, " (field `{}`)", self.field);
+        }
+        out.push('\n');
+        if let Some(help) = &self.help {
+            let _ = writeln!(out, "  help: {help}");
+        }
+        out
+    }
+}
+
+/// Sorts findings by file, line, column and code so output is stable.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (&a.location, a.code, &a.message).cmp(&(&b.location, b.code, &b.message))
+    });
+}

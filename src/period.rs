@@ -1,0 +1,212 @@
+//! Period labels: `2025` (year), `2025Q2` (quarter), `2025-06` (month),
+//! `2025-06-30` (day), their integer keys and time arithmetic.
+
+use crate::definitions::Granularity;
+
+/// A parsed period label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Period {
+    /// Granularity of the label.
+    pub granularity: Granularity,
+    /// Year.
+    pub year: i32,
+    /// Quarter 1–4 or month 1–12 (1 for years).
+    pub sub: u32,
+    /// Day of month for day labels (1 otherwise).
+    pub day: u32,
+}
+
+impl Period {
+    /// Parses `2025`, `2025Q2`, `2025-06` or `2025-06-30`.
+    pub fn parse(label: &str) -> Option<Self> {
+        let s = label.trim();
+        let year = |t: &str| -> Option<i32> {
+            (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.parse().ok())
+                .flatten()
+        };
+        if let Some(y) = year(s) {
+            return Some(Self::new(Granularity::Year, y, 1));
+        }
+        if let Some((y, q)) = s.split_once(['Q', 'q']) {
+            let q: u32 = q.parse().ok()?;
+            return (1..=4)
+                .contains(&q)
+                .then(|| year(y).map(|y| Self::new(Granularity::Quarter, y, q)))
+                .flatten();
+        }
+        let parts: Vec<&str> = s.split('-').collect();
+        match parts.as_slice() {
+            [y, m] if m.len() == 2 => {
+                let m: u32 = m.parse().ok()?;
+                ((1..=12).contains(&m))
+                    .then(|| year(y).map(|y| Self::new(Granularity::Month, y, m)))
+                    .flatten()
+            }
+            [y, m, d] if m.len() == 2 && d.len() == 2 => {
+                let y = year(y)?;
+                let m: u32 = m.parse().ok()?;
+                let d: u32 = d.parse().ok()?;
+                ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then_some(Self {
+                    granularity: Granularity::Day,
+                    year: y,
+                    sub: m,
+                    day: d,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// A period of a granularity.
+    pub fn new(granularity: Granularity, year: i32, sub: u32) -> Self {
+        Self {
+            granularity,
+            year,
+            sub,
+            day: 1,
+        }
+    }
+
+    /// The grouping key used in plans: `y`, `y*10+q` or `y*100+m`.
+    pub fn key(self) -> i64 {
+        let y = i64::from(self.year);
+        match self.granularity {
+            Granularity::Year => y,
+            Granularity::Quarter => y * 10 + i64::from(self.sub),
+            Granularity::Month => y * 100 + i64::from(self.sub),
+            Granularity::Day => (y * 100 + i64::from(self.sub)) * 100 + i64::from(self.day),
+        }
+    }
+
+    /// Inverse of [`Period::key`].
+    pub fn from_key(granularity: Granularity, key: i64) -> Self {
+        let (year, sub, day) = match granularity {
+            Granularity::Year => (key, 1, 1),
+            Granularity::Quarter => (key / 10, key % 10, 1),
+            Granularity::Month => (key / 100, key % 100, 1),
+            Granularity::Day => (key / 10_000, (key / 100) % 100, key % 100),
+        };
+        Self {
+            granularity,
+            year: i32::try_from(year).unwrap_or(0),
+            sub: u32::try_from(sub).unwrap_or(1),
+            day: u32::try_from(day).unwrap_or(1),
+        }
+    }
+
+    /// The label.
+    pub fn label(self) -> String {
+        match self.granularity {
+            Granularity::Year => format!("{}", self.year),
+            Granularity::Quarter => format!("{}Q{}", self.year, self.sub),
+            Granularity::Month => format!("{}-{:02}", self.year, self.sub),
+            Granularity::Day => format!("{}-{:02}-{:02}", self.year, self.sub, self.day),
+        }
+    }
+
+    /// First month (1–12) covered.
+    pub fn first_month(self) -> u32 {
+        match self.granularity {
+            Granularity::Year => 1,
+            Granularity::Quarter => (self.sub - 1) * 3 + 1,
+            Granularity::Month | Granularity::Day => self.sub,
+        }
+    }
+
+    /// Last month (1–12) covered.
+    pub fn last_month(self) -> u32 {
+        match self.granularity {
+            Granularity::Year => 12,
+            Granularity::Quarter => self.sub * 3,
+            Granularity::Month | Granularity::Day => self.sub,
+        }
+    }
+
+    /// Start as a fractional year.
+    pub fn start_time(self) -> f64 {
+        f64::from(self.year) + f64::from(self.first_month() - 1) / 12.0
+    }
+
+    /// The same period at a coarser granularity (the year of a quarter, ...).
+    pub fn coarsen(self, to: Granularity) -> Self {
+        if to >= self.granularity {
+            return self;
+        }
+        let m = self.first_month();
+        match to {
+            Granularity::Year => Self::new(to, self.year, 1),
+            Granularity::Quarter => Self::new(to, self.year, (m - 1) / 3 + 1),
+            Granularity::Month | Granularity::Day => Self::new(to, self.year, m),
+        }
+    }
+
+    /// Whole months from the end of this period to the month of `as_of`
+    /// (0 when `as_of` falls in the period's last month).
+    pub fn months_from_end(self, as_of: Period) -> i32 {
+        (as_of.year - self.year) * 12 + as_of.sub as i32 - self.last_month() as i32
+    }
+}
+
+/// Days in a month.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    // Civil-from-days (Howard Hinnant).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = if m <= 2 { y + 1 } else { y };
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_round_trip() {
+        for l in ["2025", "2025Q2", "2025-06", "2024-02-29"] {
+            let p = Period::parse(l).expect(l);
+            assert_eq!(p.label(), l);
+            assert_eq!(Period::from_key(p.granularity, p.key()), p);
+        }
+        assert!(Period::parse("2025Q5").is_none());
+        assert!(Period::parse("2023-02-29").is_none());
+        assert!(Period::parse("25").is_none());
+    }
+
+    #[test]
+    fn staleness_months() {
+        let y = Period::parse("2024").expect("year");
+        let as_of = Period::parse("2026-04").expect("month");
+        assert_eq!(y.months_from_end(as_of), 16);
+        assert_eq!(
+            Period::parse("2026Q1")
+                .expect("q")
+                .coarsen(Granularity::Year)
+                .label(),
+            "2026"
+        );
+        assert_eq!(today().len(), 10);
+    }
+}

@@ -1,0 +1,240 @@
+//! CSV dialect: what the definition says, with the rest detected from the
+//! file's first bytes (encoding, separator, decimal mark, title lines).
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use crate::definitions::raw::RawSource;
+
+/// Text encodings the tool reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8, with or without a byte-order mark.
+    Utf8,
+    /// Windows-1252 (also used for latin1 / ISO-8859-1, its subset).
+    Windows1252,
+}
+
+impl Encoding {
+    /// Parses a definition's `encoding`.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.to_ascii_lowercase().replace('_', "-").as_str() {
+            "utf-8" | "utf8" => Some(Self::Utf8),
+            "windows-1252" | "cp1252" | "latin1" | "latin-1" | "iso-8859-1" => {
+                Some(Self::Windows1252)
+            }
+            _ => None,
+        }
+    }
+
+    /// Name for reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Utf8 => "utf-8",
+            Self::Windows1252 => "windows-1252",
+        }
+    }
+}
+
+/// The dialect of one file, as used to read it.
+#[derive(Debug, Clone)]
+pub struct Dialect {
+    /// Encoding of the original file.
+    pub encoding: Encoding,
+    /// Whether the file starts with a UTF-8 BOM.
+    pub bom: bool,
+    /// Field separator.
+    pub separator: u8,
+    /// Decimal comma.
+    pub decimal_comma: bool,
+    /// Lines above the header.
+    pub skip_lines: usize,
+    /// Lines right below the header.
+    pub skip_after_header: usize,
+    /// The header's column names.
+    pub header: Vec<String>,
+}
+
+/// How many bytes are sniffed.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+/// Detects the dialect of `path`, honouring what `def` declares.
+pub(crate) fn detect(path: &Path, def: &RawSource) -> Result<Dialect> {
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    std::fs::File::open(path)
+        .with_context(|| format!("opening {}", path.display()))?
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut head)
+        .with_context(|| format!("reading {}", path.display()))?;
+    let bom = head.starts_with(&[0xEF, 0xBB, 0xBF]);
+    let body = if bom { &head[3..] } else { &head[..] };
+    let encoding = match def.dialect.encoding.as_deref().and_then(Encoding::parse) {
+        Some(e) => e,
+        None => {
+            // Valid UTF-8 (ignoring a cut multi-byte sequence at the end) → UTF-8.
+            match std::str::from_utf8(body) {
+                Ok(_) => Encoding::Utf8,
+                Err(e) if e.error_len().is_none() => Encoding::Utf8,
+                Err(_) => Encoding::Windows1252,
+            }
+        }
+    };
+    let text = match encoding {
+        Encoding::Utf8 => String::from_utf8_lossy(body).into_owned(),
+        Encoding::Windows1252 => encoding_rs::WINDOWS_1252.decode(body).0.into_owned(),
+    };
+    let lines: Vec<&str> = text.lines().take(50).collect();
+    if lines.is_empty() {
+        bail!("{} is empty", path.display());
+    }
+    let separator = match def.dialect.separator.as_deref() {
+        Some("\\t") | Some("\t") => b'\t',
+        Some(s) if s.len() == 1 => s.as_bytes()[0],
+        _ => guess_separator(&lines),
+    };
+    let wanted: Vec<&str> = def
+        .columns
+        .iter()
+        .map(|c| c.name.as_str())
+        .filter(|n| def.wide.as_ref().is_none_or(|w| *n != w.key && *n != w.value))
+        .collect();
+    let skip_lines = match def.dialect.skip_lines {
+        Some(n) => n,
+        None => lines
+            .iter()
+            .position(|l| {
+                let fields = split_fields(l, separator);
+                wanted.iter().any(|w| fields.iter().any(|f| f == w))
+            })
+            .unwrap_or(0),
+    };
+    let header_line = lines.get(skip_lines).copied().unwrap_or("");
+    let header = split_fields(header_line, separator);
+    let skip_after_header = match def.dialect.skip_after_header {
+        Some(n) => n,
+        None => {
+            // A note row under the header: first field filled, the rest empty,
+            // or no separator at all.
+            let mut n = 0;
+            for l in lines.iter().skip(skip_lines + 1) {
+                let fields = split_fields(l, separator);
+                let filled = fields.iter().filter(|f| !f.trim().is_empty()).count();
+                if header.len() > 2 && filled <= 1 {
+                    n += 1;
+                } else {
+                    break;
+                }
+            }
+            n
+        }
+    };
+    let decimal_comma = match def.dialect.decimal.as_deref() {
+        Some(",") => true,
+        Some(_) => false,
+        None => separator == b';',
+    };
+    Ok(Dialect {
+        encoding,
+        bom,
+        separator,
+        decimal_comma,
+        skip_lines,
+        skip_after_header,
+        header,
+    })
+}
+
+fn guess_separator(lines: &[&str]) -> u8 {
+    let mut best = (b',', 0usize);
+    for sep in [b';', b',', b'\t', b'|'] {
+        // The separator that gives the same, largest field count on most lines.
+        let counts: Vec<usize> = lines
+            .iter()
+            .map(|l| split_fields(l, sep).len())
+            .collect();
+        let max = counts.iter().copied().max().unwrap_or(0);
+        let agree = counts.iter().filter(|c| **c == max).count();
+        if max > 1 && agree * max > best.1 {
+            best = (sep, agree * max);
+        }
+    }
+    best.0
+}
+
+/// Splits a CSV line, honouring double quotes.
+pub(crate) fn split_fields(line: &str, sep: u8) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let sep = sep as char;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cur.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            c if c == sep && !quoted => out.push(std::mem::take(&mut cur)),
+            c => cur.push(c),
+        }
+    }
+    out.push(cur);
+    out.into_iter()
+        .map(|s| s.trim().trim_start_matches('\u{feff}').to_string())
+        .collect()
+}
+
+/// A readable UTF-8 path for `path`: the file itself, or a transcoded copy
+/// in the cache folder for Windows-1252 files (keyed by content hash).
+pub(crate) fn utf8_path(path: &Path, dialect: &Dialect, sha256: &str) -> Result<PathBuf> {
+    if dialect.encoding == Encoding::Utf8 {
+        return Ok(path.to_path_buf());
+    }
+    let dir = cache_dir().join("utf8");
+    std::fs::create_dir_all(&dir)
+        .with_context(|| format!("creating cache folder {}", dir.display()))?;
+    let target = dir.join(format!("{sha256}.csv"));
+    if target.exists() {
+        return Ok(target);
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+    let tmp = tempfile::NamedTempFile::new_in(&dir)?;
+    std::fs::write(tmp.path(), text.as_bytes())?;
+    tmp.persist(&target)
+        .with_context(|| format!("writing {}", target.display()))?;
+    Ok(target)
+}
+
+/// The cache folder: `$EHELSE_CACHE`, else `$XDG_CACHE_HOME/ehelse`, else
+/// `~/.cache/ehelse`, else the temp folder.
+pub fn cache_dir() -> PathBuf {
+    if let Some(p) = std::env::var_os("EHELSE_CACHE") {
+        return PathBuf::from(p);
+    }
+    if let Some(p) = std::env::var_os("XDG_CACHE_HOME") {
+        return PathBuf::from(p).join("ehelse");
+    }
+    if let Some(p) = std::env::var_os("HOME") {
+        return PathBuf::from(p).join(".cache").join("ehelse");
+    }
+    std::env::temp_dir().join("ehelse")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_quoted_fields() {
+        assert_eq!(
+            split_fields("a;\"b;c\";\"d \"\"e\"\"\"", b';'),
+            vec!["a", "b;c", "d \"e\""]
+        );
+        assert_eq!(guess_separator(&["a;b;c", "1;2,5;3"]), b';');
+        assert_eq!(guess_separator(&["a,b,c", "1,2.5,3"]), b',');
+    }
+}

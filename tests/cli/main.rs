@@ -1,0 +1,1 @@
+//! Integration tests: drive the `ehelse` binary.
