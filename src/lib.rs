@@ -11,7 +11,6 @@ pub mod cli;
 pub mod commands;
 pub mod definitions;
 pub mod diagnostic;
-#[path = "/tmp/geostub.rs"]
 pub mod geography;
 pub mod measures;
 pub mod output;

@@ -10,8 +10,14 @@ use crate::definitions::{AmbitionDef, Catalogue, GOALS, Indicator, goal_name, no
 
 /// One-line ambition text.
 pub(crate) fn ambition_text(ind: &Indicator, lang: Lang) -> String {
+    ambition_text_opt(ind, lang, false)
+}
+
+/// Ambition text; `short` leaves out the reason for no ambition.
+pub(crate) fn ambition_text_opt(ind: &Indicator, lang: Lang, short: bool) -> String {
     let en = lang == Lang::En;
     match &ind.ambition {
+        AmbitionDef::None(_) if short => if en { "none" } else { "ingen" }.to_string(),
         AmbitionDef::None(reason) => {
             if en {
                 format!("none ({reason})")

@@ -54,7 +54,6 @@ impl Evaluated {
 
 /// A run over a selection of indicators.
 pub(crate) struct Run<'a> {
-    pub(crate) catalogue: &'a Catalogue,
     pub(crate) selected: Vec<&'a Indicator>,
     pub(crate) results: BTreeMap<String, Evaluated>,
 }
@@ -155,7 +154,6 @@ pub(crate) fn evaluate<'a>(
     }
     progress.finish_and_clear();
     Ok(Run {
-        catalogue,
         selected,
         results,
     })
@@ -492,18 +490,14 @@ fn render_table(run: &Run<'_>, lang: Lang) -> String {
             }
             table.add_row(vec![
                 name,
-                format!(
-                    "{}/{}",
-                    short_level(ind, en),
-                    ind.kind.as_str()
-                ),
+                format!("{}\n{}", short_level(ind, en), ind.kind.as_str()),
                 ev.current
                     .as_ref()
                     .map_or("–".to_string(), |f| f.period.clone()),
                 shown(ev.current.as_ref(), unit, lang),
                 shown(ev.previous.as_ref(), unit, lang),
                 change(ev, unit, lang),
-                super::catalogue::ambition_text(ind, lang),
+                super::catalogue::ambition_text_opt(ind, lang, true),
                 status_text(ev, lang),
                 required,
                 projected(ev, unit, lang),

@@ -101,7 +101,8 @@ impl Locator {
     }
 
     /// Position of the key at `path` (see [`Locator::value`]).
-    pub(crate) fn key(&self, path: &str) -> Pos {
+    #[cfg(test)]
+    fn key(&self, path: &str) -> Pos {
         self.find(path, true)
     }
 

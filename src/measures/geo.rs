@@ -7,9 +7,9 @@ use polars::prelude::*;
 use crate::geography::{Geography, Harmonised, SplitPolicy};
 
 /// First year of the shipped structures.
-pub const FIRST_YEAR: i32 = 2020;
+pub(super) const FIRST_YEAR: i32 = 2020;
 /// The structure breakdowns are harmonised onto (the latest).
-pub const TARGET_YEAR: i32 = 2026;
+pub(super) const TARGET_YEAR: i32 = 2026;
 
 /// Code → harmonised code (latest structure, larger part for splits), its
 /// name, county code, county name and RHF. Columns `_code`, `_hcode`,

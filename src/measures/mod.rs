@@ -181,6 +181,13 @@ impl<'a> Engine<'a> {
                 wanted.push(b.clone());
             }
         }
+        // A multi-select question reports one share per option.
+        if measure.per_option
+            && let Some(a) = &measure.answer
+            && !wanted.contains(a)
+        {
+            wanted.push(a.clone());
+        }
         // A per-region ambition needs the regional figures.
         if let crate::definitions::AmbitionDef::Target { per: Some(p), .. } = &ind.ambition
             && !wanted.contains(p)

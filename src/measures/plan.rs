@@ -248,8 +248,13 @@ fn ratio(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str, g: Granularity) -> 
         .select([col(KEY), col(GROUP), col("value").alias("num"), col("n")])
         .with_column(key_year(gn).alias(YEAR));
     let den = simple(ctx, den_m, breakdown, gd)?
-        .select([col(KEY).alias("_kd"), col(GROUP), col("value").alias("den")])
-        .with_column(key_year(gd).alias(YEAR));
+        .with_column(key_year(gd).alias(YEAR))
+        .select([
+            col(KEY).alias("_kd"),
+            col(GROUP),
+            col("value").alias("den"),
+            col(YEAR),
+        ]);
     let (left, right) = if gn == gd {
         (vec![col(KEY), col(GROUP)], vec![col("_kd"), col(GROUP)])
     } else {
@@ -461,7 +466,7 @@ fn survey_share(
     let per_option = m.per_option && breakdown == a;
     // For a per-option breakdown, group by nothing first, options come later.
     let (lf, _) = base(ctx, m, if per_option { "" } else { breakdown }, g)?;
-    let set = |v: &[String]| lit(Series::new(PlSmallStr::from_static("set"), v.to_vec()));
+    let set = |v: &[String]| lit(Series::new(PlSmallStr::from_static("set"), v.to_vec())).implode(false);
     let excl = if m.exclude.is_empty() {
         lit(false)
     } else {

@@ -155,7 +155,7 @@ pub fn audit(opened: &Opened<'_>) -> Result<Audit> {
         if ty == ColumnType::Municipality {
             let unknown = col(c.name.as_str())
                 .is_not_null()
-                .and(col(c.name.as_str()).is_in(lit(known.clone()), false).not());
+                .and(col(c.name.as_str()).is_in(lit(known.clone()).implode(false), false).not());
             flags.push((c.name.clone(), "unknown-municipality", unknown));
         }
     }

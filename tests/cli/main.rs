@@ -1,1 +1,8 @@
-//! Integration tests: drive the `ehelse` binary.
+//! Integration tests: drive the `ehelse` binary on fixtures in temp folders.
+
+mod compute;
+mod definitions_doc;
+mod geography;
+mod sources;
+mod support;
+mod validate;

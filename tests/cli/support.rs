@@ -1,0 +1,121 @@
+//! Test fixture: a temp folder with definitions and data, and a runner for
+//! the `ehelse` binary that prints everything when an assertion fails.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A temp folder for one test.
+pub struct Workdir {
+    dir: tempfile::TempDir,
+}
+
+/// The result of one run.
+pub struct Run {
+    pub args: Vec<String>,
+    pub output: Output,
+}
+
+impl Run {
+    pub fn code(&self) -> i32 {
+        self.output.status.code().unwrap_or(-1)
+    }
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.output.stdout).into_owned()
+    }
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.output.stderr).into_owned()
+    }
+    fn dump(&self) -> String {
+        format!(
+            "command: ehelse {}\nexit: {}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.args.join(" "),
+            self.code(),
+            self.stdout(),
+            self.stderr()
+        )
+    }
+    /// Asserts the exit code.
+    #[track_caller]
+    pub fn expect_code(&self, code: i32) -> &Self {
+        assert_eq!(self.code(), code, "unexpected exit code\n{}", self.dump());
+        self
+    }
+    /// Asserts stdout or stderr contains `needle`.
+    #[track_caller]
+    pub fn expect_output(&self, needle: &str) -> &Self {
+        let all = format!("{}{}", self.stdout(), self.stderr());
+        assert!(all.contains(needle), "output lacks {needle:?}\n{}", self.dump());
+        self
+    }
+    /// Parses stdout as JSON.
+    #[track_caller]
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.output.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e})\n{}", self.dump()))
+    }
+}
+
+impl Workdir {
+    /// An empty temp folder.
+    pub fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// The folder.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes a file (creating folders), returning its path.
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.dir.path().join(rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&p, contents).expect("write");
+        p
+    }
+
+    /// Reads a file.
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.dir.path().join(rel)).expect("read")
+    }
+
+    /// Copies a folder of the repository (e.g. `indicators`) into the temp folder.
+    pub fn copy_from_repo(&self, rel: &str) {
+        copy_dir(&repo().join(rel), &self.dir.path().join(rel));
+    }
+
+    /// Runs `ehelse` with `args` in the temp folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_ehelse"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("EHELSE_CACHE", self.dir.path().join(".cache"))
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run ehelse");
+        Run {
+            args: args.iter().map(|s| (*s).to_string()).collect(),
+            output,
+        }
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
