@@ -66,7 +66,7 @@ pub(super) fn list(args: &ListArgs) -> Result<ExitStatus> {
     let header = if en {
         ["Goal", "Id", "Name", "Level", "Type", "Readiness", "Measure", "Frequency", "Ambition"]
     } else {
-        ["Mål", "Id", "Navn", "Nivå", "Type", "Status", "Mål­ing", "Frekvens", "Ambisjon"]
+        ["Mål", "Id", "Navn", "Nivå", "Type", "Status", "Måling", "Frekvens", "Ambisjon"]
     };
     let mut table = crate::output::table(header.iter().map(|s| (*s).to_string()).collect());
     let mut n = 0;

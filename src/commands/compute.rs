@@ -859,7 +859,7 @@ pub(super) fn status(args: &StatusArgs) -> Result<ExitStatus> {
     ];
     let mut header = vec![
         if en { "Goal" } else { "Mål" }.to_string(),
-        if en { "Status" } else { "Status" }.to_string(),
+        "Status".to_string(),
     ];
     header.extend(order.iter().map(|s| s.as_str().to_string()));
     let mut table = crate::output::table(header);

@@ -14,13 +14,8 @@ pub fn number(value: Option<f64>, unit: &str, lang: Lang) -> String {
         return "–".to_string();
     };
     let decimals = match unit {
-        "count" | "number" => {
-            if v.fract().abs() < 1e-9 {
-                0
-            } else {
-                1
-            }
-        }
+        "count" | "number" if v.fract().abs() < 1e-9 => 0,
+        "count" | "number" => 1,
         "days" => 0,
         _ => 1,
     };

@@ -5,29 +5,29 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The repository root.
-pub fn repo() -> PathBuf {
+pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// A temp folder for one test.
-pub struct Workdir {
+pub(crate) struct Workdir {
     dir: tempfile::TempDir,
 }
 
 /// The result of one run.
-pub struct Run {
-    pub args: Vec<String>,
-    pub output: Output,
+pub(crate) struct Run {
+    pub(crate) args: Vec<String>,
+    pub(crate) output: Output,
 }
 
 impl Run {
-    pub fn code(&self) -> i32 {
+    pub(crate) fn code(&self) -> i32 {
         self.output.status.code().unwrap_or(-1)
     }
-    pub fn stdout(&self) -> String {
+    pub(crate) fn stdout(&self) -> String {
         String::from_utf8_lossy(&self.output.stdout).into_owned()
     }
-    pub fn stderr(&self) -> String {
+    pub(crate) fn stderr(&self) -> String {
         String::from_utf8_lossy(&self.output.stderr).into_owned()
     }
     fn dump(&self) -> String {
@@ -41,20 +41,20 @@ impl Run {
     }
     /// Asserts the exit code.
     #[track_caller]
-    pub fn expect_code(&self, code: i32) -> &Self {
+    pub(crate) fn expect_code(&self, code: i32) -> &Self {
         assert_eq!(self.code(), code, "unexpected exit code\n{}", self.dump());
         self
     }
     /// Asserts stdout or stderr contains `needle`.
     #[track_caller]
-    pub fn expect_output(&self, needle: &str) -> &Self {
+    pub(crate) fn expect_output(&self, needle: &str) -> &Self {
         let all = format!("{}{}", self.stdout(), self.stderr());
         assert!(all.contains(needle), "output lacks {needle:?}\n{}", self.dump());
         self
     }
     /// Parses stdout as JSON.
     #[track_caller]
-    pub fn json(&self) -> serde_json::Value {
+    pub(crate) fn json(&self) -> serde_json::Value {
         serde_json::from_slice(&self.output.stdout)
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e})\n{}", self.dump()))
     }
@@ -62,19 +62,19 @@ impl Run {
 
 impl Workdir {
     /// An empty temp folder.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             dir: tempfile::tempdir().expect("temp dir"),
         }
     }
 
     /// The folder.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.path()
     }
 
     /// Writes a file (creating folders), returning its path.
-    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    pub(crate) fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
         let p = self.dir.path().join(rel);
         std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
         std::fs::write(&p, contents).expect("write");
@@ -82,17 +82,17 @@ impl Workdir {
     }
 
     /// Reads a file.
-    pub fn read(&self, rel: &str) -> String {
+    pub(crate) fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.dir.path().join(rel)).expect("read")
     }
 
     /// Copies a folder of the repository (e.g. `indicators`) into the temp folder.
-    pub fn copy_from_repo(&self, rel: &str) {
+    pub(crate) fn copy_from_repo(&self, rel: &str) {
         copy_dir(&repo().join(rel), &self.dir.path().join(rel));
     }
 
     /// Runs `ehelse` with `args` in the temp folder.
-    pub fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_ehelse"))
             .args(args)
             .current_dir(self.dir.path())
