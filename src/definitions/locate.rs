@@ -232,7 +232,7 @@ mod tests {
         assert_eq!(loc.value("ambition.target"), (9, 11));
         assert_eq!(loc.key("name.en"), (4, 3));
         assert_eq!(loc.value("measure.numerator.column"), (7, 46));
-        assert_eq!(loc.value("columns[0].type"), (11, 24));
+        assert_eq!(loc.value("columns[0].type"), (11, 22));
         assert_eq!(loc.value("columns[1].type"), (13, 11));
         // Unknown leaf falls back to the parent.
         assert_eq!(loc.key("ambition.by"), (8, 1));
