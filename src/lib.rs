@@ -46,6 +46,14 @@ impl From<ExitStatus> for ExitCode {
 /// # Errors
 /// Any error that stops the command; `report_error` prints it.
 pub fn run(cli: cli::Cli) -> anyhow::Result<ExitStatus> {
+    // polars warns that `x IN (...)` from its own SQL translation uses a
+    // deprecated form; that is not the user's to fix, so only other
+    // warnings reach stderr.
+    polars::error::set_warning_function(|msg, kind| {
+        if !matches!(kind, polars::error::PolarsWarning::Deprecation) {
+            let _ = writeln!(std::io::stderr(), "polars warning: {msg}");
+        }
+    });
     commands::dispatch(cli)
 }
 

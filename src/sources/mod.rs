@@ -7,6 +7,7 @@ mod audit;
 mod dialect;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -271,12 +272,26 @@ impl Opened<'_> {
                 .ok_or_else(|| anyhow!("column {name}"))?;
             let ty = ColumnType::parse(&c.kind).unwrap_or(ColumnType::Text);
             let decimal_comma = self.files[0].dialect.decimal_comma;
-            exprs.push(typed(col(*name), ty, decimal_comma).alias(*name));
+            let e = match self.reader_type(name, opts) {
+                // Parsed by the CSV reader already: only the MOD11 check remains.
+                Some(DataType::Int64) => orgnr_check(col(*name)),
+                Some(_) => col(*name),
+                None => typed(col(*name), ty, decimal_comma),
+            };
+            exprs.push(e.alias(*name));
             if opts.keep_raw {
                 exprs.push(col(*name).alias(format!("{name}__raw")));
             }
         }
-        let (y, m) = period_exprs(col(def.period.column.as_str()), self.source.granularity);
+        let period_col = col(def.period.column.as_str());
+        let (y, m) = if self.reader_type(&def.period.column, opts) == Some(DataType::Date) {
+            (
+                period_col.clone().dt().year().cast(DataType::Int32),
+                period_col.dt().month().cast(DataType::Int8),
+            )
+        } else {
+            period_exprs(period_col, self.source.granularity)
+        };
         exprs.push(y.alias(YEAR));
         exprs.push(m.alias(MONTH));
         let mut lf = lf.with_columns(exprs);
@@ -290,6 +305,28 @@ impl Opened<'_> {
         Ok(lf)
     }
 
+    /// The type the CSV reader parses a column as, when not text. Only when
+    /// the raw text is not needed (audits keep it): organisation numbers as
+    /// integers and a day period as dates, the two columns large logs have.
+    /// Values the reader cannot parse become null and are left out, as the
+    /// expression path would; `ehelse sources` reports them with line numbers.
+    fn reader_type(&self, name: &str, opts: FrameOptions) -> Option<DataType> {
+        if opts.keep_raw {
+            return None;
+        }
+        let def = &self.source.def;
+        let c = def.columns.iter().find(|c| c.name == name)?;
+        match ColumnType::parse(&c.kind)? {
+            ColumnType::Orgnr => Some(DataType::Int64),
+            ColumnType::Date
+                if def.period.column == name && self.source.granularity == Granularity::Day =>
+            {
+                Some(DataType::Date)
+            }
+            _ => None,
+        }
+    }
+
     fn file_frame(
         &self,
         index: usize,
@@ -299,12 +336,21 @@ impl Opened<'_> {
     ) -> Result<LazyFrame> {
         let d = &file.dialect;
         let path = file.read_path.to_string_lossy().into_owned();
+        let mut overwrites = Schema::default();
+        for name in wanted {
+            if let Some(t) = self.reader_type(name, opts) {
+                overwrites.with_column(PlSmallStr::from(*name), t);
+            }
+        }
+        let has_overwrites = !overwrites.is_empty();
         let mut reader = LazyCsvReader::new(PlRefPath::new(path.as_str()))
             .with_separator(d.separator)
             .with_has_header(true)
             .with_skip_lines(d.skip_lines)
             .with_skip_rows_after_header(d.skip_after_header)
             .with_infer_schema_length(Some(0))
+            .with_dtype_overwrite(Some(Arc::new(overwrites)))
+            .with_ignore_errors(has_overwrites)
             .with_truncate_ragged_lines(true)
             .with_missing_is_null(true);
         if opts.row_index {
@@ -403,7 +449,11 @@ fn code(raw: Expr, width: i32, prefix: Option<&str>) -> Expr {
 /// (weights 3,2,7,6,5,4,3,2; check digit 11 − sum mod 11, 11 → 0, 10 invalid).
 fn orgnr(raw: Expr) -> Expr {
     let t = trimmed(raw).str().replace_all(lit(" "), lit(""), true);
-    let n = t.cast(DataType::Int64);
+    orgnr_check(t.cast(DataType::Int64))
+}
+
+/// The MOD11 check on an integer organisation number; null when invalid.
+fn orgnr_check(n: Expr) -> Expr {
     let weights = [3_i64, 2, 7, 6, 5, 4, 3, 2];
     let digit = |i: u32| {
         n.clone()
@@ -467,5 +517,16 @@ pub fn period_key(granularity: Granularity) -> Expr {
 /// # Errors
 /// Whatever polars reports.
 pub fn collect(lf: LazyFrame) -> PolarsResult<DataFrame> {
-    Ok(lf.collect_with_engine(Engine::Streaming)?.unwrap_single())
+    // `EHELSE_ENGINE=in-memory` is for benchmarks comparing the engines.
+    let engine = match std::env::var("EHELSE_ENGINE").as_deref() {
+        Ok("in-memory") => Engine::InMemory,
+        _ => Engine::Streaming,
+    };
+    if std::env::var_os("EHELSE_EXPLAIN").is_some() {
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            format!("{}\n", lf.explain(true)?).as_bytes(),
+        );
+    }
+    Ok(lf.collect_with_engine(engine)?.unwrap_single())
 }
