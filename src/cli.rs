@@ -75,6 +75,8 @@ pub enum Command {
     Status(StatusArgs),
     /// Generate `docs/catalogue.md` from the definitions.
     Docs(DocsArgs),
+    /// Write the quarterly report files (status per goal, time series, manifest).
+    Report(ReportArgs),
 }
 
 /// `validate`.

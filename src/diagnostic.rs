@@ -82,7 +82,12 @@ impl Diagnostic {
         let mut out = format!("{sev}[{}]: {}\n", self.code, self.message);
         let _ = write!(out, "  --> {}", self.location.file.display());
         if self.location.line > 0 {
-            let _ = write!(out, ":{}:{}", self.location.line, self.location.column.max(1));
+            let _ = write!(
+                out,
+                ":{}:{}",
+                self.location.line,
+                self.location.column.max(1)
+            );
         }
         if !self.field.is_empty() {
             let _ = write!(out, " (field `{}`)", self.field);
@@ -97,7 +102,5 @@ impl Diagnostic {
 
 /// Sorts findings by file, line, column and code so output is stable.
 pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| {
-        (&a.location, a.code, &a.message).cmp(&(&b.location, b.code, &b.message))
-    });
+    diags.sort_by(|a, b| (&a.location, a.code, &a.message).cmp(&(&b.location, b.code, &b.message)));
 }

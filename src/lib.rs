@@ -27,6 +27,8 @@ pub enum ExitStatus {
     Success,
     /// 1: finished, but found problems (validation errors, warnings under `--strict`).
     Failure,
+    /// 2: usage error found after parsing (e.g. a report exists and `--force` is missing).
+    Usage,
     /// 3: could not run (missing or unreadable input, broken definitions).
     Error,
 }
@@ -36,6 +38,7 @@ impl From<ExitStatus> for ExitCode {
         match status {
             ExitStatus::Success => ExitCode::SUCCESS,
             ExitStatus::Failure => ExitCode::from(1),
+            ExitStatus::Usage => ExitCode::from(2),
             ExitStatus::Error => ExitCode::from(3),
         }
     }

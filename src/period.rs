@@ -164,7 +164,11 @@ pub fn today() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    date_of_days(i64::try_from(secs / 86_400).unwrap_or(0))
+}
+
+/// `YYYY-MM-DD` of a day count since 1970-01-01.
+pub fn date_of_days(days: i64) -> String {
     // Civil-from-days (Howard Hinnant).
     let z = days + 719_468;
     let era = z.div_euclid(146_097);

@@ -86,7 +86,10 @@ fn select<'a>(catalogue: &'a Catalogue, sel: &Selection) -> Result<Vec<&'a Indic
             .iter()
             .map(|id| {
                 catalogue.indicator(id).ok_or_else(|| {
-                    anyhow!("no indicator `{id}` under {} (see `ehelse list`)", catalogue.root.display())
+                    anyhow!(
+                        "no indicator `{id}` under {} (see `ehelse list`)",
+                        catalogue.root.display()
+                    )
                 })
             })
             .collect();
@@ -108,7 +111,11 @@ pub(crate) fn evaluate<'a>(
     let as_of_text = sel.as_of.clone().unwrap_or_else(today);
     let as_of = Period::parse(&as_of_text)
         .ok_or_else(|| anyhow!("`--as-of {as_of_text}` is not a date YYYY-MM-DD"))?;
-    let as_of = Period::new(crate::definitions::Granularity::Month, as_of.year, as_of.sub);
+    let as_of = Period::new(
+        crate::definitions::Granularity::Month,
+        as_of.year,
+        as_of.sub,
+    );
 
     // Components first, so composites can roll them up.
     let mut order: Vec<&Indicator> = Vec::new();
@@ -153,10 +160,7 @@ pub(crate) fn evaluate<'a>(
         progress.inc(1);
     }
     progress.finish_and_clear();
-    Ok(Run {
-        selected,
-        results,
-    })
+    Ok(Run { selected, results })
 }
 
 fn components(ind: &Indicator) -> Vec<String> {
@@ -374,7 +378,11 @@ fn data_note(ind: &Indicator, ev: &Evaluated, lang: Lang) -> String {
         _ => if en { "fresh" } else { "fersk" }.to_string(),
     };
     if ind.readiness == Readiness::InDevelopment {
-        s.push_str(if en { ", in development" } else { ", under arbeid" });
+        s.push_str(if en {
+            ", in development"
+        } else {
+            ", under arbeid"
+        });
     }
     s
 }
@@ -400,8 +408,12 @@ fn change(ev: &Evaluated, unit: &str, lang: Lang) -> String {
 
 fn status_text(ev: &Evaluated, lang: Lang) -> String {
     let Some(a) = &ev.assessment else {
-        return if ev.error.is_some() { "–" } else { Status::InsufficientData.label(lang_code(lang)) }
-            .to_string();
+        return if ev.error.is_some() {
+            "–"
+        } else {
+            Status::InsufficientData.label(lang_code(lang))
+        }
+        .to_string();
     };
     let mut s = a.status.label(lang_code(lang)).to_string();
     if a.ci_spans_categories.len() > 1 {
@@ -422,7 +434,11 @@ fn projected(ev: &Evaluated, unit: &str, lang: Lang) -> String {
         (Some(v), Some(when)) => format!(
             "{} ({} {when})",
             crate::output::number(Some(v), unit, lang),
-            if lang == Lang::En { "target in" } else { "mål nås" }
+            if lang == Lang::En {
+                "target in"
+            } else {
+                "mål nås"
+            }
         ),
         (Some(v), None) => crate::output::number(Some(v), unit, lang),
         (None, _) => {
@@ -441,13 +457,31 @@ fn render_table(run: &Run<'_>, lang: Lang) -> String {
     let en = lang == Lang::En;
     let header: Vec<String> = if en {
         [
-            "Indicator", "Level/type", "Period", "Value", "Previous", "Change", "Ambition",
-            "Status", "Required now", "Projected", "Data",
+            "Indicator",
+            "Level/type",
+            "Period",
+            "Value",
+            "Previous",
+            "Change",
+            "Ambition",
+            "Status",
+            "Required now",
+            "Projected",
+            "Data",
         ]
     } else {
         [
-            "Indikator", "Nivå/type", "Periode", "Verdi", "Forrige", "Endring", "Ambisjon",
-            "Framdrift", "Krav nå", "Projeksjon", "Data",
+            "Indikator",
+            "Nivå/type",
+            "Periode",
+            "Verdi",
+            "Forrige",
+            "Endring",
+            "Ambisjon",
+            "Framdrift",
+            "Krav nå",
+            "Projeksjon",
+            "Data",
         ]
     }
     .iter()
@@ -477,7 +511,9 @@ fn render_table(run: &Run<'_>, lang: Lang) -> String {
                 .assessment
                 .as_ref()
                 .and_then(|a| a.required_now)
-                .map_or("–".to_string(), |v| crate::output::number(Some(v), unit, lang));
+                .map_or("–".to_string(), |v| {
+                    crate::output::number(Some(v), unit, lang)
+                });
             let mut name = ind.name(en).to_string();
             for (g, a) in &ev.regional {
                 let v = a.current.as_ref().map(|p| p.value);
@@ -530,7 +566,7 @@ fn short_level(ind: &Indicator, en: bool) -> &'static str {
 }
 
 /// Tidy CSV columns, in order.
-const CSV_COLUMNS: [&str; 18] = [
+pub(crate) const CSV_COLUMNS: [&str; 18] = [
     "goal",
     "indicator",
     "period",
@@ -587,7 +623,11 @@ pub(crate) fn tidy_rows(run: &Run<'_>, cut: Option<i64>) -> Vec<Vec<String>> {
                     a.and_then(|a| a.projection.as_ref())
                         .and_then(|p| p.value_at_deadline),
                 ),
-                if is_current { ev.stale.to_string() } else { String::new() },
+                if is_current {
+                    ev.stale.to_string()
+                } else {
+                    String::new()
+                },
             ]);
         }
     }
@@ -595,8 +635,15 @@ pub(crate) fn tidy_rows(run: &Run<'_>, cut: Option<i64>) -> Vec<Vec<String>> {
 }
 
 /// Writes CSV with a separator and decimal mark.
-pub(crate) fn csv_bytes(header: &[&str], rows: &[Vec<String>], sep: u8, decimal_comma: bool) -> Result<Vec<u8>> {
-    let mut w = csv::WriterBuilder::new().delimiter(sep).from_writer(Vec::new());
+pub(crate) fn csv_bytes(
+    header: &[&str],
+    rows: &[Vec<String>],
+    sep: u8,
+    decimal_comma: bool,
+) -> Result<Vec<u8>> {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(sep)
+        .from_writer(Vec::new());
     w.write_record(header)?;
     for r in rows {
         if decimal_comma {
@@ -701,7 +748,10 @@ fn report_failures(run: &Run<'_>) -> Result<ExitStatus> {
     if failed.is_empty() {
         return Ok(ExitStatus::Success);
     }
-    let mut msg = format!("error: {} indicator(s) could not be computed:\n", failed.len());
+    let mut msg = format!(
+        "error: {} indicator(s) could not be computed:\n",
+        failed.len()
+    );
     for (id, e) in failed {
         let _ = writeln!(msg, "  {id}: {e}");
     }
@@ -743,7 +793,11 @@ pub(super) fn explain(args: &ExplainArgs) -> Result<ExitStatus> {
         unit,
         ind.frequency.as_str()
     );
-    let _ = writeln!(s, "ambition: {}", super::catalogue::ambition_text(ind, args.lang));
+    let _ = writeln!(
+        s,
+        "ambition: {}",
+        super::catalogue::ambition_text(ind, args.lang)
+    );
     if let Some(e) = &ev.error {
         let _ = writeln!(s, "\nnot computed: {e}");
         super::print(&s)?;
@@ -767,10 +821,20 @@ pub(super) fn explain(args: &ExplainArgs) -> Result<ExitStatus> {
                     rows.last_period.as_deref().unwrap_or("?")
                 );
                 for f in &rows.files {
-                    let _ = writeln!(s, "    {} sha256:{} ({} bytes)", f.path.display(), f.sha256, f.bytes);
+                    let _ = writeln!(
+                        s,
+                        "    {} sha256:{} ({} bytes)",
+                        f.path.display(),
+                        f.sha256,
+                        f.bytes
+                    );
                 }
                 for p in &rows.problems {
-                    let _ = writeln!(s, "    excluded/flagged: {} ({}, column {})", p.message, p.code, p.column);
+                    let _ = writeln!(
+                        s,
+                        "    excluded/flagged: {} ({}, column {})",
+                        p.message, p.code, p.column
+                    );
                 }
             }
         }
@@ -780,7 +844,11 @@ pub(super) fn explain(args: &ExplainArgs) -> Result<ExitStatus> {
         let _ = writeln!(s, "\nSeries (national):");
         for f in c.national() {
             let ci = match (f.ci_low, f.ci_high) {
-                (Some(l), Some(h)) => format!("  95 % CI {} – {}", crate::output::number(Some(l), unit, args.lang), crate::output::number(Some(h), unit, args.lang)),
+                (Some(l), Some(h)) => format!(
+                    "  95 % CI {} – {}",
+                    crate::output::number(Some(l), unit, args.lang),
+                    crate::output::number(Some(h), unit, args.lang)
+                ),
                 _ => String::new(),
             };
             let _ = writeln!(
@@ -797,14 +865,27 @@ pub(super) fn explain(args: &ExplainArgs) -> Result<ExitStatus> {
         for step in &a.steps {
             let _ = writeln!(s, "  {step}");
         }
-        let _ = writeln!(s, "  thresholds: on-track ≥ {}, moderate ≥ {}, limited ≥ {}, else deterioration", a.thresholds[0], a.thresholds[1], a.thresholds[2]);
+        let _ = writeln!(
+            s,
+            "  thresholds: on-track ≥ {}, moderate ≥ {}, limited ≥ {}, else deterioration",
+            a.thresholds[0], a.thresholds[1], a.thresholds[2]
+        );
         let _ = writeln!(s, "  rule: {}", a.rule);
-        let _ = writeln!(s, "  status: {} ({})", a.status.as_str(), a.status.label(lang_code(args.lang)));
+        let _ = writeln!(
+            s,
+            "  status: {} ({})",
+            a.status.as_str(),
+            a.status.label(lang_code(args.lang))
+        );
         if a.ci_spans_categories.len() > 1 {
             let _ = writeln!(
                 s,
                 "  the 95 % confidence interval spans: {}",
-                a.ci_spans_categories.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                a.ci_spans_categories
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
         }
         if let Some(p) = &a.projection {
@@ -813,8 +894,11 @@ pub(super) fn explain(args: &ExplainArgs) -> Result<ExitStatus> {
                 "  projection: least squares over {} points, slope {:.3}/year, value at deadline {}, target reached in {}",
                 p.points_used,
                 p.slope_per_year,
-                p.value_at_deadline.map_or("–".to_string(), |v| format!("{v:.2}")),
-                p.reaches_target_in.as_deref().unwrap_or("not within the horizon")
+                p.value_at_deadline
+                    .map_or("–".to_string(), |v| format!("{v:.2}")),
+                p.reaches_target_in
+                    .as_deref()
+                    .unwrap_or("not within the horizon")
             );
         }
         for w in &a.warnings {
@@ -822,12 +906,7 @@ pub(super) fn explain(args: &ExplainArgs) -> Result<ExitStatus> {
         }
     }
     for (g, a) in &ev.regional {
-        let _ = writeln!(
-            s,
-            "  {g}: {} ({})",
-            a.status.as_str(),
-            a.rule
-        );
+        let _ = writeln!(s, "  {g}: {} ({})", a.status.as_str(), a.rule);
     }
     super::print(&s)?;
     Ok(ExitStatus::Success)

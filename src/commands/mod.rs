@@ -2,6 +2,7 @@
 
 mod catalogue;
 mod compute;
+mod report;
 mod sources;
 mod validate;
 
@@ -24,6 +25,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Compute(args) => compute::compute(&args),
         Command::Explain(args) => compute::explain(&args),
         Command::Status(args) => compute::status(&args),
+        Command::Report(args) => report::run(&args),
     }
 }
 

@@ -20,7 +20,10 @@ pub(super) fn run(args: &ValidateArgs) -> Result<ExitStatus> {
         diags.extend(check_data(&catalogue, data));
     }
     diagnostic::sort(&mut diags);
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let warnings = diags.len() - errors;
     match args.format {
         DiagFormat::Json => {

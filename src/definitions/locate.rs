@@ -38,12 +38,18 @@ impl Locator {
             let mut indent = line.len() - trimmed.len();
             let mut rest = trimmed;
             // Sequence items: `- key: value` or `- value`.
-            if let Some(after) = rest.strip_prefix("- ").or(if rest == "-" { Some("") } else { None }) {
+            if let Some(after) =
+                rest.strip_prefix("- ")
+                    .or(if rest == "-" { Some("") } else { None })
+            {
                 while stack.last().is_some_and(|(ind, _)| *ind >= indent) {
                     stack.pop();
                 }
                 let parent: Vec<String> = stack.iter().map(|(_, k)| k.clone()).collect();
-                let idx = match list_counters.iter_mut().find(|(ind, p, _)| *ind == indent && *p == parent) {
+                let idx = match list_counters
+                    .iter_mut()
+                    .find(|(ind, p, _)| *ind == indent && *p == parent)
+                {
                     Some(entry) => {
                         entry.2 += 1;
                         entry.2
@@ -159,7 +165,13 @@ fn split_key(s: &str) -> Option<(&str, usize)> {
 }
 
 /// Indexes the keys of a one-line flow mapping starting at byte `start` of `line`.
-fn index_flow(entries: &mut Vec<Entry>, parent: &[String], line: &str, start: usize, line_no: usize) {
+fn index_flow(
+    entries: &mut Vec<Entry>,
+    parent: &[String],
+    line: &str,
+    start: usize,
+    line_no: usize,
+) {
     let mut depth = 0usize;
     let mut stack: Vec<String> = parent.to_vec();
     let mut base_len = vec![parent.len()];

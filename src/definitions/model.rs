@@ -41,7 +41,11 @@ pub const GOALS: [(&str, &str, &str); 8] = [
         "Bærekraftig helse- og omsorgssektor",
         "A sustainable health and care sector",
     ),
-    ("O3", "Innovasjonskraft i sektoren", "Innovation capacity in the sector"),
+    (
+        "O3",
+        "Innovasjonskraft i sektoren",
+        "Innovation capacity in the sector",
+    ),
 ];
 
 /// Name of a goal in the given language (`nb` or `en`).
@@ -261,7 +265,11 @@ impl Indicator {
 
     /// Name in Norwegian or English.
     pub fn name(&self, en: bool) -> &str {
-        if en { &self.def.name.en } else { &self.def.name.nb }
+        if en {
+            &self.def.name.en
+        } else {
+            &self.def.name.nb
+        }
     }
 
     /// The measure kind, if a measure is defined.

@@ -111,7 +111,11 @@ pub(super) fn check(files: &[FileText]) -> Catalogue {
             ctx.error(
                 "duplicate-id",
                 "id",
-                format!("source id `{}` is already defined in {}", raw.id, first.display()),
+                format!(
+                    "source id `{}` is already defined in {}",
+                    raw.id,
+                    first.display()
+                ),
             );
             continue;
         }
@@ -135,7 +139,11 @@ pub(super) fn check(files: &[FileText]) -> Catalogue {
             ctx.error(
                 "duplicate-id",
                 "id",
-                format!("indicator id `{}` is already defined in {}", raw.id, first.display()),
+                format!(
+                    "indicator id `{}` is already defined in {}",
+                    raw.id,
+                    first.display()
+                ),
             );
             continue;
         }
@@ -163,20 +171,13 @@ pub(super) fn check(files: &[FileText]) -> Catalogue {
 }
 
 /// Parses one file with serde, turning its error into a located finding.
-fn parse<T: serde::de::DeserializeOwned>(
-    file: &FileText,
-    out: &mut Vec<Diagnostic>,
-) -> Option<T> {
+fn parse<T: serde::de::DeserializeOwned>(file: &FileText, out: &mut Vec<Diagnostic>) -> Option<T> {
     match serde_yaml::from_str::<T>(&file.text) {
         Ok(v) => Some(v),
         Err(e) => {
             let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
             let full = e.to_string();
-            let msg = full
-                .split(" at line ")
-                .next()
-                .unwrap_or(&full)
-                .to_string();
+            let msg = full.split(" at line ").next().unwrap_or(&full).to_string();
             // serde_yaml prefixes the path: `ambition: unknown field ...`.
             let (field, msg) = match msg.split_once(": ") {
                 Some((path, rest))
@@ -227,7 +228,10 @@ fn check_source(ctx: &mut Ctx<'_>, raw: RawSource) -> Option<Source> {
         ctx.error(
             "bad-id",
             "id",
-            format!("source id `{}` must be a lower-case slug (a-z, 0-9, -)", raw.id),
+            format!(
+                "source id `{}` must be a lower-case slug (a-z, 0-9, -)",
+                raw.id
+            ),
         );
     }
     if !PUBLISHERS.contains(&raw.publisher.as_str()) {
@@ -239,7 +243,11 @@ fn check_source(ctx: &mut Ctx<'_>, raw: RawSource) -> Option<Source> {
         .help = Some(format!("known: {}", PUBLISHERS.join(", ")));
     }
     if raw.files.trim().is_empty() {
-        ctx.error("bad-value", "files", "`files` must be a file pattern".into());
+        ctx.error(
+            "bad-value",
+            "files",
+            "`files` must be a file pattern".into(),
+        );
     } else if let Err(e) = glob::Pattern::new(&raw.files) {
         ctx.error("bad-value", "files", format!("bad file pattern: {e}"));
     }
@@ -271,7 +279,9 @@ fn check_source(ctx: &mut Ctx<'_>, raw: RawSource) -> Option<Source> {
             "dialect.encoding",
             format!("encoding `{enc}` is not supported"),
         )
-        .help = Some("use utf-8 or windows-1252 (latin1 and iso-8859-1 are read as windows-1252)".into());
+        .help = Some(
+            "use utf-8 or windows-1252 (latin1 and iso-8859-1 are read as windows-1252)".into(),
+        );
     }
     let granularity = ctx.enum_value(
         "period.granularity",
@@ -295,12 +305,7 @@ fn check_source(ctx: &mut Ctx<'_>, raw: RawSource) -> Option<Source> {
             ColumnType::ALL,
         );
         if let Some(role) = &col.role {
-            ctx.enum_value(
-                &format!("columns[{i}].role"),
-                role,
-                Role::parse,
-                Role::ALL,
-            );
+            ctx.enum_value(&format!("columns[{i}].role"), role, Role::parse, Role::ALL);
         }
     }
     if !names.contains(raw.period.column.as_str()) {
@@ -370,7 +375,10 @@ fn check_indicator(
         ctx.error(
             "bad-id",
             "id",
-            format!("indicator id `{}` must be a lower-case slug (a-z, 0-9, -)", raw.id),
+            format!(
+                "indicator id `{}` must be a lower-case slug (a-z, 0-9, -)",
+                raw.id
+            ),
         );
     }
     let stem = ctx
@@ -393,8 +401,12 @@ fn check_indicator(
     };
     let goal = normalise_goal(&goal_text);
     if goal.is_none() {
-        ctx.error("unknown-goal", "goal", format!("`{goal_text}` is not a goal"))
-            .help = Some("goals are 1–5 and O1–O3".into());
+        ctx.error(
+            "unknown-goal",
+            "goal",
+            format!("`{goal_text}` is not a goal"),
+        )
+        .help = Some("goals are 1–5 and O1–O3".into());
     }
     let level = ctx.enum_value("level", &raw.level, Level::parse, Level::ALL);
     let kind = ctx.enum_value("type", &raw.kind, IndicatorType::parse, IndicatorType::ALL);
@@ -631,11 +643,23 @@ fn check_measure(
             "`scale` belongs on the ratio, not on its sides".into(),
         );
     }
-    if !top && matches!(kind, MeasureKind::Ratio | MeasureKind::Composite | MeasureKind::Milestone | MeasureKind::SurveyShare | MeasureKind::ShareOfUnits) {
+    if !top
+        && matches!(
+            kind,
+            MeasureKind::Ratio
+                | MeasureKind::Composite
+                | MeasureKind::Milestone
+                | MeasureKind::SurveyShare
+                | MeasureKind::ShareOfUnits
+        )
+    {
         ctx.error(
             "bad-value",
             &format!("{path}.kind"),
-            format!("a ratio side must be count, sum, mean, median or reported, not `{}`", m.kind),
+            format!(
+                "a ratio side must be count, sum, mean, median or reported, not `{}`",
+                m.kind
+            ),
         );
         return;
     }
@@ -678,34 +702,33 @@ fn check_measure(
         );
     }
 
-    let need_column = |ctx: &mut Ctx<'_>, field: &str, name: Option<&String>, what: &str| {
-        match name {
-            None => {
+    let need_column = |ctx: &mut Ctx<'_>, field: &str, name: Option<&String>, what: &str| match name
+    {
+        None => {
+            ctx.error(
+                "missing-field",
+                &format!("{path}.{field}"),
+                format!("a `{}` measure needs `{field}` ({what})", m.kind),
+            );
+        }
+        Some(col) => {
+            if let Some(src) = source
+                && src.column(col).is_none()
+            {
                 ctx.error(
-                    "missing-field",
+                    "unknown-column",
                     &format!("{path}.{field}"),
-                    format!("a `{}` measure needs `{field}` ({what})", m.kind),
-                );
-            }
-            Some(col) => {
-                if let Some(src) = source
-                    && src.column(col).is_none()
-                {
-                    ctx.error(
-                        "unknown-column",
-                        &format!("{path}.{field}"),
-                        format!("column `{col}` is not declared by source `{}`", src.def.id),
-                    )
-                    .help = Some(format!(
-                        "declared: {}",
-                        src.def
-                            .columns
-                            .iter()
-                            .map(|c| c.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ));
-                }
+                    format!("column `{col}` is not declared by source `{}`", src.def.id),
+                )
+                .help = Some(format!(
+                    "declared: {}",
+                    src.def
+                        .columns
+                        .iter()
+                        .map(|c| c.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
             }
         }
     };
@@ -719,7 +742,12 @@ fn check_measure(
     match kind {
         MeasureKind::Count => {
             if m.distinct.is_some() {
-                need_column(ctx, "distinct", m.distinct.as_ref(), "the column to count distinct values of");
+                need_column(
+                    ctx,
+                    "distinct",
+                    m.distinct.as_ref(),
+                    "the column to count distinct values of",
+                );
             }
         }
         MeasureKind::Sum | MeasureKind::Mean | MeasureKind::Median => {
@@ -898,7 +926,12 @@ fn check_measure(
             }
         }
         MeasureKind::Milestone => {
-            need_column(ctx, "status-column", m.status_column.as_ref(), "the column with the status");
+            need_column(
+                ctx,
+                "status-column",
+                m.status_column.as_ref(),
+                "the column with the status",
+            );
         }
     }
 }
@@ -1002,11 +1035,14 @@ fn check_ambition(ctx: &mut Ctx<'_>, raw: &RawIndicator) -> Option<AmbitionDef> 
                     ctx.error(
                         "missing-field",
                         "ambition.direction",
-                        "the direction is never assumed: give `direction: increase` or `decrease`".into(),
+                        "the direction is never assumed: give `direction: increase` or `decrease`"
+                            .into(),
                     );
                     None
                 }
-                Some(d) => ctx.enum_value("ambition.direction", d, Direction::parse, Direction::ALL),
+                Some(d) => {
+                    ctx.enum_value("ambition.direction", d, Direction::parse, Direction::ALL)
+                }
             };
             if raw.unit == "percent" && !(0.0..=100.0).contains(&target) {
                 ctx.error(
@@ -1039,7 +1075,9 @@ fn check_ambition(ctx: &mut Ctx<'_>, raw: &RawIndicator) -> Option<AmbitionDef> 
                             ctx.error(
                                 "deadline-before-baseline",
                                 "ambition.by",
-                                format!("the deadline {by} is not after the baseline period {label}"),
+                                format!(
+                                    "the deadline {by} is not after the baseline period {label}"
+                                ),
                             );
                             ok = false;
                         }
@@ -1059,7 +1097,8 @@ fn check_ambition(ctx: &mut Ctx<'_>, raw: &RawIndicator) -> Option<AmbitionDef> 
                                 dir.as_str()
                             ),
                         )
-                        .help = Some("check the direction, or the baseline and target values".into());
+                        .help =
+                            Some("check the direction, or the baseline and target values".into());
                         ok = false;
                     }
                 }
@@ -1110,7 +1149,10 @@ fn check_composite_cycles(indicators: &[Indicator], out: &mut Vec<Diagnostic>) {
                     "composite-cycle",
                     file_location(&ind.path),
                     "measure.components",
-                    format!("composite `{}` contains itself through its components", ind.id()),
+                    format!(
+                        "composite `{}` contains itself through its components",
+                        ind.id()
+                    ),
                 ));
                 break;
             }

@@ -45,7 +45,14 @@ pub fn region_frame() -> PolarsResult<DataFrame> {
         cols[4].push(m.county_name.clone());
         cols[5].push(m.rhf.clone());
     }
-    let names = ["_code", "_hcode", "_mname", "_county", "_county_name", "_rhf"];
+    let names = [
+        "_code",
+        "_hcode",
+        "_mname",
+        "_county",
+        "_county_name",
+        "_rhf",
+    ];
     let columns = names
         .iter()
         .zip(cols)

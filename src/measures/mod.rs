@@ -78,7 +78,10 @@ pub struct Computed {
 impl Computed {
     /// National figures in period order.
     pub fn national(&self) -> Vec<&Figure> {
-        self.figures.iter().filter(|f| f.breakdown.is_empty()).collect()
+        self.figures
+            .iter()
+            .filter(|f| f.breakdown.is_empty())
+            .collect()
     }
 
     /// Figures of one group of a breakdown, in period order.
@@ -139,7 +142,11 @@ impl<'a> Engine<'a> {
     /// When the indicator has no measure, a source cannot be read, or polars fails.
     pub fn compute(&mut self, ind: &Indicator, breakdowns: &[String]) -> Result<Computed> {
         let Some(measure) = &ind.def.measure else {
-            bail!("`{}` has no measure (readiness: {})", ind.id(), ind.readiness.as_str());
+            bail!(
+                "`{}` has no measure (readiness: {})",
+                ind.id(),
+                ind.readiness.as_str()
+            );
         };
         if ind.readiness == Readiness::Planned {
             bail!("`{}` is planned; there is nothing to compute yet", ind.id());
@@ -211,12 +218,26 @@ impl<'a> Engine<'a> {
         for (b, lf) in frames {
             let df = sources::collect(lf)
                 .map_err(anyhow::Error::from)
-                .with_context(|| format!("computing `{}` ({})", ind.id(), if b.is_empty() { "national" } else { &b }))?;
+                .with_context(|| {
+                    format!(
+                        "computing `{}` ({})",
+                        ind.id(),
+                        if b.is_empty() { "national" } else { &b }
+                    )
+                })?;
             figures.extend(to_figures(&df, &b, granularity, self.suppress_below)?);
         }
         figures.sort_by(|a, b| {
-            (a.breakdown.as_str(), a.group.as_str(), Period::parse(&a.period))
-                .cmp(&(b.breakdown.as_str(), b.group.as_str(), Period::parse(&b.period)))
+            (
+                a.breakdown.as_str(),
+                a.group.as_str(),
+                Period::parse(&a.period),
+            )
+                .cmp(&(
+                    b.breakdown.as_str(),
+                    b.group.as_str(),
+                    Period::parse(&b.period),
+                ))
         });
         let mut files = Vec::new();
         let mut notes = Vec::new();

@@ -63,8 +63,9 @@ pub(super) fn build(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str) -> Resul
         | MeasureKind::Sum
         | MeasureKind::Mean
         | MeasureKind::Median
-        | MeasureKind::Reported => simple(ctx, m, breakdown, g)?
-            .with_column((col("value") * lit(scale)).alias("value")),
+        | MeasureKind::Reported => {
+            simple(ctx, m, breakdown, g)?.with_column((col("value") * lit(scale)).alias("value"))
+        }
         MeasureKind::Ratio => ratio(ctx, m, breakdown, g)?,
         MeasureKind::ShareOfUnits => share_of_units(ctx, m, breakdown, g)?,
         MeasureKind::SurveyShare => survey_share(ctx, m, breakdown, g)?,
@@ -97,11 +98,10 @@ fn needed_columns(opened: &Opened<'_>, m: &RawMeasure, breakdown: &str) -> Resul
             }
         }
     }
-    if is_geo(breakdown) || matches!(MeasureKind::parse(&m.kind), Some(MeasureKind::ShareOfUnits))
-    {
-        let mc = src.municipality_column().ok_or_else(|| {
-            anyhow!("source `{}` has no municipality column", src.id())
-        })?;
+    if is_geo(breakdown) || matches!(MeasureKind::parse(&m.kind), Some(MeasureKind::ShareOfUnits)) {
+        let mc = src
+            .municipality_column()
+            .ok_or_else(|| anyhow!("source `{}` has no municipality column", src.id()))?;
         cols.push(mc.to_string());
     } else if !breakdown.is_empty() {
         if src.column(breakdown).is_none() {
@@ -187,7 +187,10 @@ fn simple(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str, g: Granularity) ->
     let (value, n) = match kind {
         MeasureKind::Count => match &m.distinct {
             Some(d) => {
-                let e = col(d.as_str()).drop_nulls().n_unique().cast(DataType::Float64);
+                let e = col(d.as_str())
+                    .drop_nulls()
+                    .n_unique()
+                    .cast(DataType::Float64);
                 (e.clone(), e)
             }
             None => {
@@ -197,7 +200,10 @@ fn simple(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str, g: Granularity) ->
         },
         MeasureKind::Sum => (column()?.sum(), column()?.count().cast(DataType::Float64)),
         MeasureKind::Mean => (column()?.mean(), column()?.count().cast(DataType::Float64)),
-        MeasureKind::Median => (column()?.median(), column()?.count().cast(DataType::Float64)),
+        MeasureKind::Median => (
+            column()?.median(),
+            column()?.count().cast(DataType::Float64),
+        ),
         MeasureKind::Reported => {
             let c = column()?;
             let v = match m.aggregate.as_deref().unwrap_or("sum") {
@@ -215,12 +221,10 @@ fn simple(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str, g: Granularity) ->
     } else {
         lf.group_by([col(KEY), col(GROUP)])
     };
-    Ok(lf
-        .agg([value.alias("value"), n.alias("n")])
-        .with_columns([
-            (col("value") * lit(factor)).alias("value"),
-            (col("value") * lit(factor)).alias("num"),
-        ]))
+    Ok(lf.agg([value.alias("value"), n.alias("n")]).with_columns([
+        (col("value") * lit(factor)).alias("value"),
+        (col("value") * lit(factor)).alias("num"),
+    ]))
 }
 
 /// Year of a period key.
@@ -234,7 +238,10 @@ fn key_year(g: Granularity) -> Expr {
 
 /// ratio: numerator and denominator side plans joined on period and group.
 fn ratio(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str, g: Granularity) -> Result<LazyFrame> {
-    let num_m = m.numerator.as_deref().ok_or_else(|| anyhow!("ratio needs numerator"))?;
+    let num_m = m
+        .numerator
+        .as_deref()
+        .ok_or_else(|| anyhow!("ratio needs numerator"))?;
     let den_m = m
         .denominator
         .as_deref()
@@ -269,7 +276,14 @@ fn ratio(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str, g: Granularity) -> 
                 .otherwise(lit(NULL).cast(DataType::Float64))
                 .alias("value"),
         )
-        .select([col(KEY), col(GROUP), col("value"), col("num"), col("den"), col("n")]))
+        .select([
+            col(KEY),
+            col(GROUP),
+            col("value"),
+            col("num"),
+            col("den"),
+            col("n"),
+        ]))
 }
 
 /// share_of_units: share of the municipalities valid in each period that meet
@@ -301,7 +315,9 @@ fn share_of_units(
             .as_deref()
             .ok_or_else(|| anyhow!("share_of_units needs a condition"))?,
     )?;
-    let met_rows = lf.filter(cond).select([col(KEY), col(mc.as_str()).alias("_code")]);
+    let met_rows = lf
+        .filter(cond)
+        .select([col(KEY), col(mc.as_str()).alias("_code")]);
     let regions = region_frame()?.lazy();
     let units = if m.cumulative {
         // Latest structure for every period; a unit counts from its first period met.
@@ -439,7 +455,14 @@ fn share_of_units(
             .otherwise(value);
     }
     out = out.with_column(value.alias("value"));
-    Ok(out.select([col(KEY), col(GROUP), col("value"), col("num"), col("den"), col("n")]))
+    Ok(out.select([
+        col(KEY),
+        col(GROUP),
+        col("value"),
+        col("num"),
+        col("den"),
+        col("n"),
+    ]))
 }
 
 /// survey_share: weighted share of respondents with an answer in the set,
@@ -466,7 +489,8 @@ fn survey_share(
     let per_option = m.per_option && breakdown == a;
     // For a per-option breakdown, group by nothing first, options come later.
     let (lf, _) = base(ctx, m, if per_option { "" } else { breakdown }, g)?;
-    let set = |v: &[String]| lit(Series::new(PlSmallStr::from_static("set"), v.to_vec())).implode(false);
+    let set =
+        |v: &[String]| lit(Series::new(PlSmallStr::from_static("set"), v.to_vec())).implode(false);
     let excl = if m.exclude.is_empty() {
         lit(false)
     } else {
@@ -479,7 +503,12 @@ fn survey_share(
     ];
     if per_option {
         for (i, o) in m.answers.iter().enumerate() {
-            aggs.push(col(a).eq(lit(o.as_str())).any(true).alias(format!("_yes{i}")));
+            aggs.push(
+                col(a)
+                    .eq(lit(o.as_str()))
+                    .any(true)
+                    .alias(format!("_yes{i}")),
+            );
         }
     }
     let per_respondent = lf
@@ -492,7 +521,9 @@ fn survey_share(
             .agg([
                 col("_w").sum().alias("_sw"),
                 (col("_w") * col("_w")).sum().alias("_sw2"),
-                (col("_w") * col(yes).cast(DataType::Float64)).sum().alias("_swy"),
+                (col("_w") * col(yes).cast(DataType::Float64))
+                    .sum()
+                    .alias("_swy"),
                 len().cast(DataType::Float64).alias("n"),
             ])
             .with_columns([
@@ -538,8 +569,7 @@ fn wilson(scale: f64) -> Vec<Expr> {
     let denom = lit(1.0) + lit(z2) / n.clone();
     let centre = (p.clone() + lit(z2) / (lit(2.0) * n.clone())) / denom.clone();
     let half = lit(Z)
-        * (p.clone() * (lit(1.0) - p) / n.clone() + lit(z2) / (lit(4.0) * n.clone() * n))
-            .pow(0.5)
+        * (p.clone() * (lit(1.0) - p) / n.clone() + lit(z2) / (lit(4.0) * n.clone() * n)).pow(0.5)
         / denom;
     vec![
         ((centre.clone() - half.clone()) * lit(scale)).alias("ci_low"),
@@ -548,14 +578,22 @@ fn wilson(scale: f64) -> Vec<Expr> {
 }
 
 /// milestone: the latest reported status per period.
-fn milestone(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str, g: Granularity) -> Result<LazyFrame> {
+fn milestone(
+    ctx: &Ctx<'_, '_>,
+    m: &RawMeasure,
+    breakdown: &str,
+    g: Granularity,
+) -> Result<LazyFrame> {
     let (lf, _) = base(ctx, m, breakdown, g)?;
     let s = m
         .status_column
         .as_deref()
         .ok_or_else(|| anyhow!("milestone needs `status-column`"))?;
     Ok(lf
-        .sort([YEAR, MONTH], SortMultipleOptions::default().with_maintain_order(true))
+        .sort(
+            [YEAR, MONTH],
+            SortMultipleOptions::default().with_maintain_order(true),
+        )
         .group_by_stable([col(KEY), col(GROUP)])
         .agg([
             col(s).drop_nulls().last().alias("text"),

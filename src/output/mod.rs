@@ -131,7 +131,10 @@ mod tests {
     fn formats_numbers_per_language() {
         assert_eq!(number(Some(71.25), "percent", Lang::Nb), "71,2 %");
         assert_eq!(number(Some(1234.0), "count", Lang::En), "1,234");
-        assert_eq!(number(Some(1234567.0), "count", Lang::Nb), "1\u{a0}234\u{a0}567");
+        assert_eq!(
+            number(Some(1234567.0), "count", Lang::Nb),
+            "1\u{a0}234\u{a0}567"
+        );
         assert_eq!(number(Some(158.6), "days", Lang::En), "159 days");
         assert_eq!(number(None, "percent", Lang::En), "–");
         assert_eq!(plain(Some(0.5)), "0.5");

@@ -90,6 +90,10 @@ pub struct AuditFile {
     pub decimal: String,
     /// Lines above the header.
     pub skip_lines: usize,
+    /// Data rows read from the file.
+    pub rows: u64,
+    /// Rows left out of every figure (invalid organisation number, bad period).
+    pub excluded: u64,
 }
 
 /// Audits an opened source: one plan over all its files.
@@ -125,8 +129,7 @@ pub fn audit(opened: &Opened<'_>) -> Result<Audit> {
             lit(Series::new(
                 PlSmallStr::from_static("s"),
                 NULL_SYMBOLS.to_vec(),
-            ))
-            ,
+            )),
             false,
         );
         if matches!(ty, ColumnType::Integer | ColumnType::Decimal) {
@@ -153,43 +156,67 @@ pub fn audit(opened: &Opened<'_>) -> Result<Audit> {
             flags.push((c.name.clone(), code, bad));
         }
         if ty == ColumnType::Municipality {
-            let unknown = col(c.name.as_str())
-                .is_not_null()
-                .and(col(c.name.as_str()).is_in(lit(known.clone()).implode(false), false).not());
+            let unknown = col(c.name.as_str()).is_not_null().and(
+                col(c.name.as_str())
+                    .is_in(lit(known.clone()).implode(false), false)
+                    .not(),
+            );
             flags.push((c.name.clone(), "unknown-municipality", unknown));
         }
     }
-    flags.push((
-        def.period.column.clone(),
-        "bad-period",
-        col(YEAR).is_null(),
-    ));
+    flags.push((def.period.column.clone(), "bad-period", col(YEAR).is_null()));
     for (i, (_, _, e)) in flags.iter().enumerate() {
-        aggs.push(e.clone().cast(DataType::UInt32).sum().alias(format!("_flag{i}")));
+        aggs.push(
+            e.clone()
+                .cast(DataType::UInt32)
+                .sum()
+                .alias(format!("_flag{i}")),
+        );
     }
     let key = col(YEAR).cast(DataType::Int64) * lit(100_i64) + col(MONTH).cast(DataType::Int64);
     aggs.push(key.clone().min().alias("_first"));
     aggs.push(key.max().alias("_last"));
 
-    let any_flag = flags
-        .iter()
-        .fold(lit(false), |acc, (_, _, e)| acc.or(e.clone().fill_null(lit(false))));
+    let any_flag = flags.iter().fold(lit(false), |acc, (_, _, e)| {
+        acc.or(e.clone().fill_null(lit(false)))
+    });
     let mut example_cols = vec![col(FILE), col(ROW)];
     for (i, (_, _, e)) in flags.iter().enumerate() {
         example_cols.push(e.clone().fill_null(lit(false)).alias(format!("_flag{i}")));
     }
-    let examples = lf
-        .clone()
-        .filter(any_flag)
-        .select(example_cols)
-        .limit(500);
+    let examples = lf.clone().filter(any_flag).select(example_cols).limit(500);
+    // Rows read and left out, per file.
+    let excluded_flag = flags
+        .iter()
+        .filter(|(_, code, _)| *code == "invalid-orgnr" || *code == "bad-period")
+        .fold(lit(false), |acc, (_, _, e)| {
+            acc.or(e.clone().fill_null(lit(false)))
+        });
+    let per_file = lf.clone().group_by([col(FILE)]).agg([
+        len().cast(DataType::UInt64).alias("rows"),
+        excluded_flag.cast(DataType::UInt64).sum().alias("excluded"),
+    ]);
+    let per_file = super::collect(per_file)
+        .map_err(anyhow::Error::from)
+        .with_context(|| format!("auditing source `{}`", source.id()))?;
+    let mut file_rows: BTreeMap<u32, (u64, u64)> = BTreeMap::new();
+    {
+        let f = per_file.column(FILE)?.cast(&DataType::UInt32)?;
+        let r = per_file.column("rows")?.cast(&DataType::UInt64)?;
+        let x = per_file.column("excluded")?.cast(&DataType::UInt64)?;
+        for ((f, r), x) in f.u32()?.iter().zip(r.u64()?.iter()).zip(x.u64()?.iter()) {
+            if let Some(f) = f {
+                file_rows.insert(f, (r.unwrap_or(0), x.unwrap_or(0)));
+            }
+        }
+    }
     let totals = lf.select(aggs);
     let totals = super::collect(totals)
         .map_err(anyhow::Error::from)
-                .with_context(|| format!("auditing source `{}`", source.id()))?;
+        .with_context(|| format!("auditing source `{}`", source.id()))?;
     let examples = super::collect(examples)
         .map_err(anyhow::Error::from)
-                .with_context(|| format!("auditing source `{}`", source.id()))?;
+        .with_context(|| format!("auditing source `{}`", source.id()))?;
     let (totals, examples) = (&totals, &examples);
 
     let get_u64 = |name: &str| -> u64 {
@@ -276,16 +303,26 @@ pub fn audit(opened: &Opened<'_>) -> Result<Audit> {
             "invalid-orgnr" => {
                 let reject = def.invalid_orgnr.as_deref() == Some("reject");
                 (
-                    if reject { Severity::Error } else { Severity::Warning },
+                    if reject {
+                        Severity::Error
+                    } else {
+                        Severity::Warning
+                    },
                     format!(
                         "{count} row(s) with an organisation number that fails the MOD11 check; {}",
-                        if reject { "the source rejects them" } else { "they are excluded" }
+                        if reject {
+                            "the source rejects them"
+                        } else {
+                            "they are excluded"
+                        }
                     ),
                 )
             }
             "unknown-municipality" => (
                 Severity::Warning,
-                format!("{count} row(s) with a municipality code not in the shipped tables (2020–)"),
+                format!(
+                    "{count} row(s) with a municipality code not in the shipped tables (2020–)"
+                ),
             ),
             "bad-period" => (
                 Severity::Error,
@@ -314,7 +351,10 @@ pub fn audit(opened: &Opened<'_>) -> Result<Audit> {
     let files = opened
         .files
         .iter()
-        .map(|f| AuditFile {
+        .enumerate()
+        .map(|(i, f)| AuditFile {
+            rows: file_rows.get(&(i as u32)).map_or(0, |r| r.0),
+            excluded: file_rows.get(&(i as u32)).map_or(0, |r| r.1),
             path: f.path.clone(),
             sha256: f.sha256(),
             bytes: f.bytes,

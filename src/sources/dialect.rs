@@ -98,7 +98,11 @@ pub(crate) fn detect(path: &Path, def: &RawSource) -> Result<Dialect> {
         .columns
         .iter()
         .map(|c| c.name.as_str())
-        .filter(|n| def.wide.as_ref().is_none_or(|w| *n != w.key && *n != w.value))
+        .filter(|n| {
+            def.wide
+                .as_ref()
+                .is_none_or(|w| *n != w.key && *n != w.value)
+        })
         .collect();
     let skip_lines = match def.dialect.skip_lines {
         Some(n) => n,
@@ -150,10 +154,7 @@ fn guess_separator(lines: &[&str]) -> u8 {
     let mut best = (b',', 0usize);
     for sep in [b';', b',', b'\t', b'|'] {
         // The separator that gives the same, largest field count on most lines.
-        let counts: Vec<usize> = lines
-            .iter()
-            .map(|l| split_fields(l, sep).len())
-            .collect();
+        let counts: Vec<usize> = lines.iter().map(|l| split_fields(l, sep).len()).collect();
         let max = counts.iter().copied().max().unwrap_or(0);
         let agree = counts.iter().filter(|c| **c == max).count();
         if max > 1 && agree * max > best.1 {

@@ -362,7 +362,7 @@ impl Opened<'_> {
         let mut lf = reader
             .finish()
             .map_err(anyhow::Error::from)
-                .with_context(|| format!("scanning {}", file.path.display()))?;
+            .with_context(|| format!("scanning {}", file.path.display()))?;
         let def = &self.source.def;
         if let Some(w) = &def.wide {
             let years = year_columns(d);
@@ -455,11 +455,7 @@ fn orgnr(raw: Expr) -> Expr {
 /// The MOD11 check on an integer organisation number; null when invalid.
 fn orgnr_check(n: Expr) -> Expr {
     let weights = [3_i64, 2, 7, 6, 5, 4, 3, 2];
-    let digit = |i: u32| {
-        n.clone()
-            .floor_div(lit(10_i64.pow(8 - i)))
-            % lit(10_i64)
-    };
+    let digit = |i: u32| n.clone().floor_div(lit(10_i64.pow(8 - i))) % lit(10_i64);
     let mut sum = lit(0_i64);
     for (i, w) in weights.iter().enumerate() {
         sum = sum + digit(i as u32) * lit(*w);
@@ -492,9 +488,14 @@ fn period_exprs(raw: Expr, granularity: Granularity) -> (Expr, Expr) {
             t.str().slice(lit(5), lit(2)).cast(DataType::Int32)
         }
     };
-    let month = when(month.clone().gt_eq(lit(1)).and(month.clone().lt_eq(lit(12))))
-        .then(month)
-        .otherwise(lit(NULL).cast(DataType::Int32));
+    let month = when(
+        month
+            .clone()
+            .gt_eq(lit(1))
+            .and(month.clone().lt_eq(lit(12))),
+    )
+    .then(month)
+    .otherwise(lit(NULL).cast(DataType::Int32));
     let year = when(month.clone().is_not_null())
         .then(year)
         .otherwise(lit(NULL).cast(DataType::Int32));
@@ -507,7 +508,9 @@ pub fn period_key(granularity: Granularity) -> Expr {
     let m = col(MONTH).cast(DataType::Int64);
     match granularity {
         Granularity::Year => y,
-        Granularity::Quarter => y * lit(10_i64) + (m - lit(1_i64)).floor_div(lit(3_i64)) + lit(1_i64),
+        Granularity::Quarter => {
+            y * lit(10_i64) + (m - lit(1_i64)).floor_div(lit(3_i64)) + lit(1_i64)
+        }
         Granularity::Month | Granularity::Day => y * lit(100_i64) + m,
     }
 }

@@ -49,7 +49,11 @@ impl Run {
     #[track_caller]
     pub(crate) fn expect_output(&self, needle: &str) -> &Self {
         let all = format!("{}{}", self.stdout(), self.stderr());
-        assert!(all.contains(needle), "output lacks {needle:?}\n{}", self.dump());
+        assert!(
+            all.contains(needle),
+            "output lacks {needle:?}\n{}",
+            self.dump()
+        );
         self
     }
     /// Parses stdout as JSON.
