@@ -100,9 +100,12 @@ struct InputFile {
 /// # Errors
 /// Input or definition errors (exit 3 through `report_error`).
 pub(super) fn run(args: &ReportArgs) -> Result<ExitStatus> {
-    let quarter = Period::parse(&args.quarter)
-        .filter(|p| p.granularity == Granularity::Quarter)
-        .ok_or_else(|| anyhow!("`--quarter {}` is not a quarter like 2026Q2", args.quarter))?;
+    let Some(quarter) =
+        Period::parse(&args.quarter).filter(|p| p.granularity == Granularity::Quarter)
+    else {
+        eprintln!("error: `--quarter {}` is not a quarter like 2026Q2", args.quarter);
+        return Ok(ExitStatus::Usage);
+    };
     let label = quarter.label();
     let target = args.out.join(&label);
     if target.exists() && !args.force {

@@ -3,6 +3,7 @@
 mod compute;
 mod definitions_doc;
 mod geography;
+mod report;
 mod sources;
 mod support;
 mod validate;
