@@ -103,7 +103,10 @@ pub(super) fn run(args: &ReportArgs) -> Result<ExitStatus> {
     let Some(quarter) =
         Period::parse(&args.quarter).filter(|p| p.granularity == Granularity::Quarter)
     else {
-        eprintln!("error: `--quarter {}` is not a quarter like 2026Q2", args.quarter);
+        eprintln!(
+            "error: `--quarter {}` is not a quarter like 2026Q2",
+            args.quarter
+        );
         return Ok(ExitStatus::Usage);
     };
     let label = quarter.label();

@@ -215,6 +215,7 @@ impl<'a> Engine<'a> {
             }
         }
         let mut figures = Vec::new();
+        let mut data_end: Option<i64> = None;
         for (b, lf) in frames {
             let df = sources::collect(lf)
                 .map_err(anyhow::Error::from)
@@ -225,7 +226,29 @@ impl<'a> Engine<'a> {
                         if b.is_empty() { "national" } else { &b }
                     )
                 })?;
+            if let Ok(c) = df.column(plan::LAST)
+                && let Some(max) = c.cast(&DataType::Int64)?.i64()?.max()
+            {
+                data_end = Some(data_end.map_or(max, |d| d.max(max)));
+            }
             figures.extend(to_figures(&df, &b, granularity, self.suppress_below)?);
+        }
+        let mut notes = Vec::new();
+        // A period the data do not cover to its end (2026 when the log ends
+        // in June 2026) is left out rather than shown as a low value.
+        if let Some(end) = data_end {
+            let end_p = Period::from_key(Granularity::Month, end);
+            let before = figures.len();
+            figures.retain(|f| {
+                Period::parse(&f.period)
+                    .is_none_or(|p| (p.year, p.last_month()) <= (end_p.year, end_p.sub))
+            });
+            if figures.len() < before {
+                notes.push(format!(
+                    "periods that end after the data ({}) are incomplete and left out",
+                    end_p.label()
+                ));
+            }
         }
         figures.sort_by(|a, b| {
             (
@@ -240,7 +263,6 @@ impl<'a> Engine<'a> {
                 ))
         });
         let mut files = Vec::new();
-        let mut notes = Vec::new();
         for (id, o) in &opened {
             for f in &o.files {
                 files.push(SourceFile {

@@ -16,6 +16,8 @@ use crate::sources::{FrameOptions, MONTH, Opened, YEAR, period_key};
 pub(super) const KEY: &str = "_k";
 /// Group column.
 pub(super) const GROUP: &str = "_g";
+/// Latest month (`y*100+m`) of the rows behind a figure.
+pub(super) const LAST: &str = "_last";
 /// z for a two-sided 95 % interval.
 const Z: f64 = 1.959_963_984_540_054;
 
@@ -221,10 +223,16 @@ fn simple(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str, g: Granularity) ->
     } else {
         lf.group_by([col(KEY), col(GROUP)])
     };
-    Ok(lf.agg([value.alias("value"), n.alias("n")]).with_columns([
-        (col("value") * lit(factor)).alias("value"),
-        (col("value") * lit(factor)).alias("num"),
-    ]))
+    let last_month = (col(YEAR).cast(DataType::Int64) * lit(100_i64)
+        + col(MONTH).cast(DataType::Int64))
+    .max()
+    .alias(LAST);
+    Ok(lf
+        .agg([value.alias("value"), n.alias("n"), last_month])
+        .with_columns([
+            (col("value") * lit(factor)).alias("value"),
+            (col("value") * lit(factor)).alias("num"),
+        ]))
 }
 
 /// Year of a period key.
@@ -252,7 +260,13 @@ fn ratio(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str, g: Granularity) -> 
     };
     let (gn, gd) = (side_g(num_m)?, side_g(den_m)?);
     let num = simple(ctx, num_m, breakdown, gn)?
-        .select([col(KEY), col(GROUP), col("value").alias("num"), col("n")])
+        .select([
+            col(KEY),
+            col(GROUP),
+            col("value").alias("num"),
+            col("n"),
+            col(LAST),
+        ])
         .with_column(key_year(gn).alias(YEAR));
     let den = simple(ctx, den_m, breakdown, gd)?
         .with_column(key_year(gd).alias(YEAR))
@@ -283,6 +297,7 @@ fn ratio(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str, g: Granularity) -> 
             col("num"),
             col("den"),
             col("n"),
+            col(LAST),
         ]))
 }
 
@@ -499,7 +514,16 @@ fn survey_share(
     let mut aggs = vec![
         col(w).cast(DataType::Float64).first().alias("_w"),
         excl.alias("_excl"),
-        col(a).is_in(set(&m.answers), false).any(true).alias("_yes"),
+        // A multi-select question's headline figure is its first answer;
+        // every answer has its own row under the answer breakdown.
+        if m.per_option {
+            col(a)
+                .eq(lit(m.answers[0].as_str()))
+                .any(true)
+                .alias("_yes")
+        } else {
+            col(a).is_in(set(&m.answers), false).any(true).alias("_yes")
+        },
     ];
     if per_option {
         for (i, o) in m.answers.iter().enumerate() {

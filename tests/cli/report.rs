@@ -46,8 +46,10 @@ fn manifest_without_time(bytes: &[u8]) -> serde_json::Value {
 #[test]
 fn two_runs_are_byte_identical() {
     let w = shipped();
-    w.run(&["report", "--quarter", "2026Q2", "--out", "a"]).expect_code(0);
-    w.run(&["report", "--quarter", "2026Q2", "--out", "b"]).expect_code(0);
+    w.run(&["report", "--quarter", "2026Q2", "--out", "a"])
+        .expect_code(0);
+    w.run(&["report", "--quarter", "2026Q2", "--out", "b"])
+        .expect_code(0);
     let a = files(&w.path().join("a/2026Q2"));
     let b = files(&w.path().join("b/2026Q2"));
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
@@ -63,7 +65,10 @@ fn two_runs_are_byte_identical() {
     }
     for (name, bytes) in &a {
         if name == "manifest.json" {
-            assert_eq!(manifest_without_time(bytes), manifest_without_time(&b[name]));
+            assert_eq!(
+                manifest_without_time(bytes),
+                manifest_without_time(&b[name])
+            );
         } else {
             assert!(bytes == &b[name], "{name} differs between runs");
         }
@@ -73,7 +78,8 @@ fn two_runs_are_byte_identical() {
 #[test]
 fn existing_report_needs_force() {
     let w = shipped();
-    w.run(&["report", "--quarter", "2026Q2", "--out", "out"]).expect_code(0);
+    w.run(&["report", "--quarter", "2026Q2", "--out", "out"])
+        .expect_code(0);
     let before = files(&w.path().join("out/2026Q2"));
     w.run(&["report", "--quarter", "2026Q2", "--out", "out"])
         .expect_code(2)
@@ -88,11 +94,15 @@ fn existing_report_needs_force() {
 #[test]
 fn a_failing_run_leaves_the_previous_report_intact() {
     let w = shipped();
-    w.run(&["report", "--quarter", "2026Q2", "--out", "out"]).expect_code(0);
+    w.run(&["report", "--quarter", "2026Q2", "--out", "out"])
+        .expect_code(0);
     let before = files(&w.path().join("out/2026Q2"));
     // The population file is read late (by the PLL ratio after many other
     // indicators); make it unreadable as a wide table.
-    w.write("sample-data/ssb/befolkning_07459.csv", "tittel\nkommunenr;kommunenavn\n0301;Oslo\n");
+    w.write(
+        "sample-data/ssb/befolkning_07459.csv",
+        "tittel\nkommunenr;kommunenavn\n0301;Oslo\n",
+    );
     let run = w.run(&["report", "--quarter", "2026Q2", "--out", "out", "--force"]);
     run.expect_code(3).expect_output("no report was written");
     assert_eq!(before, files(&w.path().join("out/2026Q2")));
@@ -101,18 +111,29 @@ fn a_failing_run_leaves_the_previous_report_intact() {
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .filter(|n| n != "2026Q2")
         .collect();
-    assert!(leftovers.is_empty(), "temporary files left behind: {leftovers:?}");
+    assert!(
+        leftovers.is_empty(),
+        "temporary files left behind: {leftovers:?}"
+    );
 }
 
 #[test]
 fn exit_codes() {
     let w = shipped();
     // Bad quarter: usage.
-    w.run(&["report", "--quarter", "2026", "--out", "out"]).expect_code(2);
+    w.run(&["report", "--quarter", "2026", "--out", "out"])
+        .expect_code(2);
     // Sample data has suppressed county cells: a warning, so --strict exits 1.
-    w.run(&["report", "--quarter", "2026Q2", "--out", "strict", "--strict"])
-        .expect_code(1)
-        .expect_output("event=suppressed-cells");
+    w.run(&[
+        "report",
+        "--quarter",
+        "2026Q2",
+        "--out",
+        "strict",
+        "--strict",
+    ])
+    .expect_code(1)
+    .expect_output("event=suppressed-cells");
     // Missing definitions folder: cannot run.
     w.run(&[
         "report",
@@ -129,7 +150,8 @@ fn exit_codes() {
 #[test]
 fn excel_nb_round_trips() {
     let w = shipped();
-    w.run(&["report", "--quarter", "2026Q2", "--out", "std"]).expect_code(0);
+    w.run(&["report", "--quarter", "2026Q2", "--out", "std"])
+        .expect_code(0);
     w.run(&[
         "report",
         "--quarter",
@@ -142,7 +164,10 @@ fn excel_nb_round_trips() {
     .expect_code(0);
     let std_bytes = std::fs::read(w.path().join("std/2026Q2/status.csv")).expect("std");
     let nb_bytes = std::fs::read(w.path().join("nb/2026Q2/status.csv")).expect("nb");
-    assert!(nb_bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "excel-nb has a BOM");
+    assert!(
+        nb_bytes.starts_with(&[0xEF, 0xBB, 0xBF]),
+        "excel-nb has a BOM"
+    );
     let read = |bytes: &[u8], sep: u8| -> Vec<Vec<String>> {
         let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(bytes);
         csv::ReaderBuilder::new()
@@ -173,7 +198,8 @@ fn excel_nb_round_trips() {
 #[test]
 fn manifest_hashes_match_inputs_and_outputs() {
     let w = shipped();
-    w.run(&["report", "--quarter", "2026Q2", "--out", "out"]).expect_code(0);
+    w.run(&["report", "--quarter", "2026Q2", "--out", "out"])
+        .expect_code(0);
     let dir = w.path().join("out/2026Q2");
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).expect("manifest"))
@@ -192,7 +218,10 @@ fn manifest_hashes_match_inputs_and_outputs() {
         .filter(|i| i["source"] == "nhn-pjd-logg")
         .map(|i| i["rows_excluded"].as_u64().expect("excluded"))
         .sum();
-    assert!(pjd > 0, "the invalid organisation numbers are counted as excluded");
+    assert!(
+        pjd > 0,
+        "the invalid organisation numbers are counted as excluded"
+    );
     for output in manifest["outputs"].as_array().expect("outputs") {
         let bytes = std::fs::read(dir.join(output["file"].as_str().expect("file"))).expect("out");
         assert_eq!(output["sha256"], sha256(&bytes));
