@@ -51,9 +51,12 @@ fn group_thousands(s: &str, sep: char) -> String {
     format!("{sign}{out}{frac}")
 }
 
-/// A machine-readable number: shortest round-trip form, empty when missing.
+/// A machine-readable number: rounded to 6 decimals, shortest round-trip
+/// form, empty when missing.
 pub fn plain(value: Option<f64>) -> String {
-    value.map_or_else(String::new, |v| {
+    // Rounded to 6 decimals, so derived figures (required path, projection)
+    // print the same on every platform.
+    value.map(|v| (v * 1e6).round() / 1e6).map_or_else(String::new, |v| {
         if v == 0.0 {
             "0".to_string()
         } else {
