@@ -14,6 +14,8 @@ struct Entry {
     path: Vec<String>,
     key_pos: Pos,
     value_pos: Pos,
+    /// The value starts on a later line (block mapping or sequence).
+    block: bool,
 }
 
 /// An index of every key in a YAML text.
@@ -64,11 +66,11 @@ impl Locator {
                 indent += 2;
                 rest = after;
                 let path: Vec<String> = stack.iter().map(|(_, k)| k.clone()).collect();
-                let col = line.len() - rest.len() + 1;
                 entries.push(Entry {
                     path: path.clone(),
-                    key_pos: (line_no, indent - 1),
-                    value_pos: (line_no, col),
+                    key_pos: (line_no, column(line, indent - 2)),
+                    value_pos: (line_no, column(line, line.len() - rest.len())),
+                    block: rest.trim().is_empty(),
                 });
                 if rest.trim_start().starts_with('{') {
                     index_flow(&mut entries, &path, line, line.len() - rest.len(), line_no);
@@ -83,18 +85,22 @@ impl Locator {
             }
             let mut path: Vec<String> = stack.iter().map(|(_, k)| k.clone()).collect();
             path.push(key.to_string());
-            let key_col = line.len() - rest.len() + 1;
-            let value_start = line.len() - rest.len() + value_offset;
+            let key_at = line.len() - rest.len();
+            let value_start = key_at + value_offset;
             let value_text = &line[value_start..];
-            let value_col = value_start + (value_text.len() - value_text.trim_start().len()) + 1;
+            let value_at = value_start + (value_text.len() - value_text.trim_start().len());
+            let value_trimmed = value_text.trim();
             entries.push(Entry {
                 path: path.clone(),
-                key_pos: (line_no, key_col),
-                value_pos: (line_no, value_col),
+                key_pos: (line_no, column(line, key_at)),
+                value_pos: (line_no, column(line, value_at)),
+                block: value_trimmed.is_empty() || value_trimmed.starts_with('#'),
             });
             stack.push((indent, key.to_string()));
             if value_text.trim_start().starts_with('{') {
-                index_flow(&mut entries, &path, line, value_col - 1, line_no);
+                index_flow(&mut entries, &path, line, value_at, line_no);
+            } else if value_text.trim_start().starts_with('[') {
+                index_flow_seq(&mut entries, &path, line, value_at, line_no);
             }
         }
         Self { entries }
@@ -102,6 +108,10 @@ impl Locator {
 
     /// Position of the value at `path` (dotted, with `[i]` for list items),
     /// or of its nearest ancestor that exists; `(1, 1)` when nothing matches.
+    /// A value that is a block (a mapping or list on the following lines)
+    /// has no text of its own on the key's line: its key's position stands
+    /// for it, so a finding about a field missing from `ambition:` points
+    /// at `ambition:`.
     pub(crate) fn value(&self, path: &str) -> Pos {
         self.find(path, false)
     }
@@ -116,12 +126,21 @@ impl Locator {
         let mut parts = split_path(path);
         while !parts.is_empty() {
             if let Some(e) = self.entries.iter().find(|e| e.path == parts) {
-                return if key { e.key_pos } else { e.value_pos };
+                return if key || e.block {
+                    e.key_pos
+                } else {
+                    e.value_pos
+                };
             }
             parts.pop();
         }
         (1, 1)
     }
+}
+
+/// The 1-based column (in characters, as editors count) of byte `at`.
+fn column(line: &str, at: usize) -> usize {
+    line[..at].chars().count() + 1
 }
 
 /// Splits `a.b[2].c` into `["a", "b", "[2]", "c"]`.
@@ -215,16 +234,77 @@ fn index_flow(
                         let len = *base_len.last().unwrap_or(&parent.len());
                         stack.truncate(len);
                         stack.push(key.to_string());
-                        let key_col = ts + (line[ts..i].len() - line[ts..i].trim_start().len()) + 1;
+                        let key_at = ts + (line[ts..i].len() - line[ts..i].trim_start().len());
                         let vs = &line[i + 1..];
-                        let value_col = i + 1 + (vs.len() - vs.trim_start().len()) + 1;
+                        let value_at = i + 1 + (vs.len() - vs.trim_start().len());
                         entries.push(Entry {
                             path: stack.clone(),
-                            key_pos: (line_no, key_col),
-                            value_pos: (line_no, value_col),
+                            key_pos: (line_no, column(line, key_at)),
+                            value_pos: (line_no, column(line, value_at)),
+                            block: false,
                         });
                     }
                 }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+/// Indexes the items of a one-line flow sequence (`[a, "b, c", { k: v }]`)
+/// starting at byte `start` of `line`: item `i` gets the path `parent[i]`
+/// and the position of its first character. Mappings inside are indexed too.
+fn index_flow_seq(
+    entries: &mut Vec<Entry>,
+    parent: &[String],
+    line: &str,
+    start: usize,
+    line_no: usize,
+) {
+    let bytes = line.as_bytes();
+    let mut depth = 0usize;
+    let mut in_quote: Option<u8> = None;
+    let mut index = 0usize;
+    let mut item_start: Option<usize> = None;
+    let mut i = start;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if let Some(q) = in_quote {
+            if c == q {
+                in_quote = None;
+            }
+            i += 1;
+            continue;
+        }
+        if depth == 1 && item_start.is_none() && !c.is_ascii_whitespace() && c != b']' && c != b','
+        {
+            item_start = Some(i);
+            let mut path = parent.to_vec();
+            path.push(format!("[{index}]"));
+            let pos = (line_no, column(line, i));
+            entries.push(Entry {
+                path: path.clone(),
+                key_pos: pos,
+                value_pos: pos,
+                block: false,
+            });
+            if c == b'{' {
+                index_flow(entries, &path, line, i, line_no);
+            }
+        }
+        match c {
+            b'"' | b'\'' => in_quote = Some(c),
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return;
+                }
+            }
+            b',' if depth == 1 => {
+                index += 1;
+                item_start = None;
             }
             _ => {}
         }
@@ -248,5 +328,18 @@ mod tests {
         assert_eq!(loc.value("columns[1].type"), (13, 11));
         // Unknown leaf falls back to the parent.
         assert_eq!(loc.key("ambition.by"), (8, 1));
+        // A block mapping's value is its key.
+        assert_eq!(loc.value("ambition.by"), (8, 1));
+    }
+
+    #[test]
+    fn finds_items_of_flow_sequences() {
+        let doc = "source: [a, bb, \"c, d\"]\nmeasure:\n  components: [x,y]\n";
+        let loc = Locator::new(doc);
+        assert_eq!(loc.value("source[0]"), (1, 10));
+        assert_eq!(loc.value("source[1]"), (1, 13));
+        assert_eq!(loc.value("source[2]"), (1, 17));
+        assert_eq!(loc.value("measure.components[1]"), (3, 18));
+        assert_eq!(loc.value("measure.components"), (3, 15));
     }
 }

@@ -152,7 +152,7 @@ pub(super) fn check(files: &[FileText]) -> Catalogue {
             indicators.push(ind);
         }
     }
-    check_composite_cycles(&indicators, &mut diagnostics);
+    check_composite_cycles(&indicators, files, &mut diagnostics);
     let goal_rank = |g: &str| {
         super::model::GOALS
             .iter()
@@ -196,6 +196,15 @@ fn parse<T: serde::de::DeserializeOwned>(file: &FileText, out: &mut Vec<Diagnost
             } else {
                 "yaml-syntax"
             };
+            // serde names the mapping; the finding names the field itself
+            // (`ambition.targt`, `name.en`, `caveat`).
+            let field = match (code, backticked(&msg)) {
+                ("unknown-field" | "missing-field", Some(name)) if field.is_empty() => {
+                    name.to_string()
+                }
+                ("unknown-field" | "missing-field", Some(name)) => format!("{field}.{name}"),
+                _ => field,
+            };
             let mut d = Diagnostic::error(
                 code,
                 Location {
@@ -213,6 +222,13 @@ fn parse<T: serde::de::DeserializeOwned>(file: &FileText, out: &mut Vec<Diagnost
             None
         }
     }
+}
+
+/// The first `name` in backticks in a serde message.
+fn backticked(msg: &str) -> Option<&str> {
+    let start = msg.find('`')? + 1;
+    let len = msg[start..].find('`')?;
+    Some(&msg[start..start + len])
 }
 
 fn is_slug(s: &str) -> bool {
@@ -1126,8 +1142,9 @@ fn check_ambition(ctx: &mut Ctx<'_>, raw: &RawIndicator) -> Option<AmbitionDef> 
     }
 }
 
-/// Composites must not form cycles.
-fn check_composite_cycles(indicators: &[Indicator], out: &mut Vec<Diagnostic>) {
+/// Composites must not form cycles; each composite on a cycle gets a finding
+/// at its `measure.components`.
+fn check_composite_cycles(indicators: &[Indicator], files: &[FileText], out: &mut Vec<Diagnostic>) {
     let children: BTreeMap<&str, Vec<&str>> = indicators
         .iter()
         .map(|i| {
@@ -1145,9 +1162,20 @@ fn check_composite_cycles(indicators: &[Indicator], out: &mut Vec<Diagnostic>) {
         let mut seen = BTreeSet::new();
         while let Some(c) = stack.pop() {
             if c == ind.id() {
+                let location = files.iter().find(|f| f.path == ind.path).map_or_else(
+                    || file_location(&ind.path),
+                    |f| {
+                        let (line, column) = Locator::new(&f.text).value("measure.components");
+                        Location {
+                            file: f.path.clone(),
+                            line,
+                            column,
+                        }
+                    },
+                );
                 out.push(Diagnostic::error(
                     "composite-cycle",
-                    file_location(&ind.path),
+                    location,
                     "measure.components",
                     format!(
                         "composite `{}` contains itself through its components",

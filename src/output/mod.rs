@@ -56,13 +56,15 @@ fn group_thousands(s: &str, sep: char) -> String {
 pub fn plain(value: Option<f64>) -> String {
     // Rounded to 6 decimals, so derived figures (required path, projection)
     // print the same on every platform.
-    value.map(|v| (v * 1e6).round() / 1e6).map_or_else(String::new, |v| {
-        if v == 0.0 {
-            "0".to_string()
-        } else {
-            format!("{v}")
-        }
-    })
+    value
+        .map(|v| (v * 1e6).round() / 1e6)
+        .map_or_else(String::new, |v| {
+            if v == 0.0 {
+                "0".to_string()
+            } else {
+                format!("{v}")
+            }
+        })
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder,
