@@ -161,6 +161,29 @@ pub struct Selection {
     /// Date freshness is judged against (default: today).
     #[arg(long)]
     pub as_of: Option<String>,
+    /// Municipalities split before the latest structure (1507 Ålesund in
+    /// 2024): keep them apart, flagged, or map them to the larger part.
+    #[arg(long, value_enum, default_value_t)]
+    pub split_policy: SplitPolicyArg,
+}
+
+/// How a split municipality is mapped onto the latest structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum SplitPolicyArg {
+    /// Keep the old code as its own group, flagged `(delt 2024)`.
+    #[default]
+    Flag,
+    /// Map it to the part with the larger population (documented per split).
+    Largest,
+}
+
+impl From<SplitPolicyArg> for crate::geography::SplitPolicy {
+    fn from(p: SplitPolicyArg) -> Self {
+        match p {
+            SplitPolicyArg::Flag => Self::Flag,
+            SplitPolicyArg::Largest => Self::Largest,
+        }
+    }
 }
 
 /// `compute`.

@@ -10,7 +10,9 @@ use serde::Serialize;
 
 use crate::ExitStatus;
 use crate::assessment::{self, Assessment, Method, Point, Rollup, Status};
-use crate::cli::{ComputeArgs, ExplainArgs, Format, Lang, Paths, Selection, StatusArgs};
+use crate::cli::{
+    ComputeArgs, ExplainArgs, Format, Lang, Paths, Selection, SplitPolicyArg, StatusArgs,
+};
 use crate::definitions::{
     AmbitionDef, Catalogue, Direction, GOALS, Indicator, MeasureKind, Readiness, goal_name,
     normalise_goal,
@@ -147,7 +149,12 @@ pub(crate) fn evaluate<'a>(
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let mut engine = Engine::new(catalogue, &paths.data, sel.suppress_below);
+    let mut engine = Engine::new(
+        catalogue,
+        &paths.data,
+        sel.suppress_below,
+        sel.split_policy.into(),
+    );
     let mut results: BTreeMap<String, Evaluated> = BTreeMap::new();
     for ind in order {
         progress.set_message(ind.id().to_string());
@@ -774,6 +781,7 @@ pub(super) fn explain(args: &ExplainArgs) -> Result<ExitStatus> {
         by: Vec::new(),
         suppress_below: 5,
         as_of: None,
+        split_policy: SplitPolicyArg::default(),
     };
     let run = evaluate(&catalogue, &args.paths, &sel)?;
     let ev = run
@@ -924,6 +932,7 @@ pub(super) fn status(args: &StatusArgs) -> Result<ExitStatus> {
         by: Vec::new(),
         suppress_below: 5,
         as_of: None,
+        split_policy: SplitPolicyArg::default(),
     };
     let run = evaluate(&catalogue, &args.paths, &sel)?;
     let en = args.lang == Lang::En;

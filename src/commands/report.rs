@@ -135,6 +135,7 @@ pub(super) fn run(args: &ReportArgs) -> Result<ExitStatus> {
             quarter.last_month(),
             crate::period::days_in_month(quarter.year, quarter.last_month())
         )),
+        split_policy: crate::cli::SplitPolicyArg::default(),
     };
     let run = evaluate(&catalogue, &args.paths, &sel)?;
 

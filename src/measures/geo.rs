@@ -11,39 +11,70 @@ pub(super) const FIRST_YEAR: i32 = 2020;
 /// The structure breakdowns are harmonised onto (the latest).
 pub(super) const TARGET_YEAR: i32 = 2026;
 
-/// Code → harmonised code (latest structure, larger part for splits), its
-/// name, county code, county name and RHF. Columns `_code`, `_hcode`,
-/// `_mname`, `_county`, `_county_name`, `_rhf`.
+/// Code → harmonised code on the latest structure, its name, county code,
+/// county name and RHF. Columns `_code`, `_hcode`, `_mname`, `_county`,
+/// `_county_name`, `_rhf`.
+///
+/// Renumberings and merges map exactly. A code that was split (1507 Ålesund
+/// → 1508 Ålesund + 1580 Haram in 2024) maps by `policy`: under
+/// [`SplitPolicy::Largest`] to the documented larger part; under
+/// [`SplitPolicy::Flag`] it stays its own, flagged group (`1507 Ålesund
+/// (delt 2024)`), and keeps a county and RHF only when every part shares
+/// them (as Ålesund's parts do), so regional figures stay exact.
 ///
 /// # Errors
 /// Only if polars cannot build the frame.
-pub fn region_frame() -> PolarsResult<DataFrame> {
+pub fn region_frame(policy: SplitPolicy) -> PolarsResult<DataFrame> {
     let geo = Geography::shipped();
     let latest: BTreeMap<String, crate::geography::MunicipalityYear> = geo
         .municipality_years(TARGET_YEAR, TARGET_YEAR)
         .into_iter()
         .map(|m| (m.code.clone(), m))
         .collect();
-    let mut first_year: BTreeMap<String, i32> = BTreeMap::new();
+    let mut last_seen: BTreeMap<String, crate::geography::MunicipalityYear> = BTreeMap::new();
     for m in geo.municipality_years(FIRST_YEAR, TARGET_YEAR) {
-        first_year.entry(m.code).or_insert(m.year);
+        last_seen.insert(m.code.clone(), m);
     }
-    let mut cols: [Vec<String>; 6] = Default::default();
-    for (code, year) in &first_year {
-        let target = match geo.harmonise(code, *year, TARGET_YEAR, SplitPolicy::Largest) {
-            Harmonised::Exact(c) => Some(c),
-            Harmonised::Split { chosen, .. } => chosen,
-            Harmonised::Unknown => None,
+    let mut cols: [Vec<Option<String>>; 6] = Default::default();
+    for (code, seen) in &last_seen {
+        let row: [Option<String>; 5] = match geo.harmonise(code, seen.year, TARGET_YEAR, policy) {
+            Harmonised::Exact(c)
+            | Harmonised::Split {
+                chosen: Some(c), ..
+            } => {
+                let Some(m) = latest.get(&c) else { continue };
+                [
+                    Some(m.code.clone()),
+                    Some(m.name.clone()),
+                    Some(m.county.clone()),
+                    Some(m.county_name.clone()),
+                    Some(m.rhf.clone()),
+                ]
+            }
+            Harmonised::Split {
+                parts,
+                chosen: None,
+            } => {
+                let parts: Vec<&crate::geography::MunicipalityYear> =
+                    parts.iter().filter_map(|p| latest.get(p)).collect();
+                let shared = |f: fn(&crate::geography::MunicipalityYear) -> &String| {
+                    let first = parts.first().map(|m| f(m).clone());
+                    first.filter(|v| parts.iter().all(|m| f(m) == v))
+                };
+                [
+                    Some(code.clone()),
+                    Some(format!("{} (delt {})", seen.name, seen.year + 1)),
+                    shared(|m| &m.county),
+                    shared(|m| &m.county_name),
+                    shared(|m| &m.rhf),
+                ]
+            }
+            Harmonised::Unknown => continue,
         };
-        let Some(m) = target.and_then(|t| latest.get(&t)) else {
-            continue;
-        };
-        cols[0].push(code.clone());
-        cols[1].push(m.code.clone());
-        cols[2].push(m.name.clone());
-        cols[3].push(m.county.clone());
-        cols[4].push(m.county_name.clone());
-        cols[5].push(m.rhf.clone());
+        cols[0].push(Some(code.clone()));
+        for (i, v) in row.into_iter().enumerate() {
+            cols[i + 1].push(v);
+        }
     }
     let names = [
         "_code",
@@ -59,6 +90,25 @@ pub fn region_frame() -> PolarsResult<DataFrame> {
         .map(|(n, v)| Column::new(PlSmallStr::from(*n), v))
         .collect();
     DataFrame::new_infer_height(columns)
+}
+
+/// Codes that a split took out of use before [`TARGET_YEAR`], with the
+/// parts they became: `(code, name, parts)`.
+pub(super) fn split_codes() -> Vec<(String, String, Vec<String>)> {
+    let geo = Geography::shipped();
+    let mut last_seen: BTreeMap<String, crate::geography::MunicipalityYear> = BTreeMap::new();
+    for m in geo.municipality_years(FIRST_YEAR, TARGET_YEAR) {
+        last_seen.insert(m.code.clone(), m);
+    }
+    last_seen
+        .into_iter()
+        .filter_map(|(code, seen)| {
+            match geo.harmonise(&code, seen.year, TARGET_YEAR, SplitPolicy::Flag) {
+                Harmonised::Split { parts, .. } => Some((code, seen.name, parts)),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// The municipalities valid in each year `first..=last`: `_y` (Int32), `_code`.

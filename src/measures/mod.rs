@@ -13,6 +13,7 @@ use polars::prelude::*;
 use serde::Serialize;
 
 use crate::definitions::{Catalogue, Granularity, Indicator, MeasureKind, Readiness, Source};
+use crate::geography::SplitPolicy;
 use crate::period::Period;
 use crate::sources::{self, Opened};
 
@@ -104,16 +105,25 @@ pub struct Engine<'a> {
     data_dir: PathBuf,
     opened: BTreeMap<String, Opened<'a>>,
     suppress_below: u64,
+    split_policy: SplitPolicy,
 }
 
 impl<'a> Engine<'a> {
-    /// A new engine.
-    pub fn new(catalogue: &'a Catalogue, data_dir: &Path, suppress_below: u64) -> Self {
+    /// A new engine. Breakdown cells with fewer than `suppress_below` units
+    /// are suppressed; municipalities split before the latest structure are
+    /// mapped by `split_policy`.
+    pub fn new(
+        catalogue: &'a Catalogue,
+        data_dir: &Path,
+        suppress_below: u64,
+        split_policy: SplitPolicy,
+    ) -> Self {
         Self {
             catalogue,
             data_dir: data_dir.to_path_buf(),
             opened: BTreeMap::new(),
             suppress_below,
+            split_policy,
         }
     }
 
@@ -128,6 +138,7 @@ impl<'a> Engine<'a> {
                 .source(id)
                 .ok_or_else(|| anyhow!("source `{id}` is not defined"))?;
             let opened = sources::open(source, &self.data_dir)?;
+            sources::check_rejected_orgnr(&opened)?;
             self.opened.insert(id.to_string(), opened);
         }
         self.opened
@@ -204,6 +215,7 @@ impl<'a> Engine<'a> {
         let ctx = plan::Ctx {
             indicator: ind,
             opened: &opened,
+            split_policy: self.split_policy,
         };
         let granularity = plan::granularity(&ctx, measure)?;
         let mut frames = Vec::new();
@@ -277,6 +289,9 @@ impl<'a> Engine<'a> {
                 ));
             }
         }
+        if wanted.iter().any(|b| GEO_BREAKDOWNS.contains(&b.as_str())) {
+            notes.push(harmonisation_note(self.split_policy));
+        }
         notes.push("SSB symbols (. .. ... : *) are missing values; `-` is zero".to_string());
         Ok(Computed {
             indicator: ind.id().to_string(),
@@ -292,6 +307,25 @@ impl<'a> Engine<'a> {
             notes,
         })
     }
+}
+
+/// How municipality codes were mapped for geographic breakdowns.
+fn harmonisation_note(policy: SplitPolicy) -> String {
+    let splits: Vec<String> = geo::split_codes()
+        .into_iter()
+        .map(|(code, name, parts)| format!("{code} {name} → {}", parts.join(" + ")))
+        .collect();
+    let how = match policy {
+        SplitPolicy::Flag => {
+            "kept apart as their own flagged group (--split-policy largest maps them to the larger part)"
+        }
+        SplitPolicy::Largest => "mapped to the larger part (--split-policy largest)",
+    };
+    format!(
+        "municipality codes are harmonised onto the {} structure (SSB KLASS 131): renumberings and merges map exactly; split codes ({}) are {how}",
+        geo::TARGET_YEAR,
+        splits.join(", ")
+    )
 }
 
 /// Turns a result frame (`_k`, `_g`, `value`, `num`, `den`, `n`, `ci_low`,

@@ -10,6 +10,7 @@ use polars::prelude::*;
 use super::geo::{TARGET_YEAR, reference_frame, region_frame};
 use crate::definitions::raw::RawMeasure;
 use crate::definitions::{Granularity, Indicator, MeasureKind, Role};
+use crate::geography::SplitPolicy;
 use crate::sources::{FrameOptions, MONTH, Opened, YEAR, period_key};
 
 /// Period key column.
@@ -25,6 +26,8 @@ const Z: f64 = 1.959_963_984_540_054;
 pub(super) struct Ctx<'a, 'b> {
     pub(super) indicator: &'a Indicator,
     pub(super) opened: &'a BTreeMap<&'b str, &'a Opened<'b>>,
+    /// How municipalities split before the target structure are mapped.
+    pub(super) split_policy: SplitPolicy,
 }
 
 impl<'b> Ctx<'_, 'b> {
@@ -140,13 +143,18 @@ fn base(
     lf = lf
         .filter(col(YEAR).is_not_null())
         .with_column(period_key(g).alias(KEY));
-    lf = with_group(lf, opened, breakdown)?;
+    lf = with_group(lf, opened, breakdown, ctx.split_policy)?;
     Ok((lf, opened.source.id().to_string()))
 }
 
 /// Adds `_g` for a breakdown: geography joins for region/county/municipality,
 /// the column itself otherwise, an empty string for national.
-fn with_group(lf: LazyFrame, opened: &Opened<'_>, breakdown: &str) -> Result<LazyFrame> {
+fn with_group(
+    lf: LazyFrame,
+    opened: &Opened<'_>,
+    breakdown: &str,
+    policy: SplitPolicy,
+) -> Result<LazyFrame> {
     if breakdown.is_empty() {
         return Ok(lf.with_column(lit("").alias(GROUP)));
     }
@@ -155,7 +163,7 @@ fn with_group(lf: LazyFrame, opened: &Opened<'_>, breakdown: &str) -> Result<Laz
             .source
             .municipality_column()
             .ok_or_else(|| anyhow!("no municipality column"))?;
-        let regions = region_frame()?.lazy();
+        let regions = region_frame(policy)?.lazy();
         let lf = lf.join(
             regions,
             [col(mc)],
@@ -223,8 +231,16 @@ fn simple(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str, g: Granularity) ->
     } else {
         lf.group_by([col(KEY), col(GROUP)])
     };
+    // The last month the rows cover: a row of an annual source covers its
+    // whole year, a quarterly one its quarter (`_m` is the first month).
+    let months_after = match ctx.source_for(m)?.source.granularity {
+        Granularity::Year => 11_i64,
+        Granularity::Quarter => 2,
+        Granularity::Month | Granularity::Day => 0,
+    };
     let last_month = (col(YEAR).cast(DataType::Int64) * lit(100_i64)
-        + col(MONTH).cast(DataType::Int64))
+        + col(MONTH).cast(DataType::Int64)
+        + lit(months_after))
     .max()
     .alias(LAST);
     Ok(lf
@@ -333,7 +349,7 @@ fn share_of_units(
     let met_rows = lf
         .filter(cond)
         .select([col(KEY), col(mc.as_str()).alias("_code")]);
-    let regions = region_frame()?.lazy();
+    let regions = region_frame(ctx.split_policy)?.lazy();
     let units = if m.cumulative {
         // Latest structure for every period; a unit counts from its first period met.
         let latest = reference_frame(TARGET_YEAR, TARGET_YEAR)?

@@ -13,7 +13,7 @@ use std::thread::JoinHandle;
 use anyhow::{Context, Result, anyhow, bail};
 use polars::prelude::*;
 
-pub use audit::{Audit, ColumnAudit, Problem, audit};
+pub use audit::{Audit, ColumnAudit, Problem, audit, check_rejected_orgnr};
 pub use dialect::{Dialect, Encoding, cache_dir};
 
 use crate::definitions::{ColumnType, Granularity, Source};
