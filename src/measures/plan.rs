@@ -126,25 +126,43 @@ fn is_geo(b: &str) -> bool {
     super::GEO_BREAKDOWNS.contains(&b)
 }
 
-/// The source rows after the measure's filter, with `_k` and `_g`.
+/// The source rows with `_k` and `_g`, and the measure's filter as an
+/// expression (`true` without one). Most plans filter the rows at once;
+/// `simple` applies the filter inside its aggregations instead, so each
+/// period also learns how far the unfiltered data reach.
 fn base(
     ctx: &Ctx<'_, '_>,
     m: &RawMeasure,
     breakdown: &str,
     g: Granularity,
-) -> Result<(LazyFrame, String)> {
+) -> Result<(LazyFrame, Expr)> {
     let opened = ctx.source_for(m)?;
     let cols = needed_columns(opened, m, breakdown)?;
     let refs: Vec<&str> = cols.iter().map(String::as_str).collect();
-    let mut lf = opened.frame(&refs, FrameOptions::default())?;
-    if let Some(f) = &m.filter {
-        lf = lf.filter(polars::sql::sql_expr(f)?);
-    }
-    lf = lf
+    let lf = opened
+        .frame(&refs, FrameOptions::default())?
         .filter(col(YEAR).is_not_null())
         .with_column(period_key(g).alias(KEY));
-    lf = with_group(lf, opened, breakdown, ctx.split_policy)?;
-    Ok((lf, opened.source.id().to_string()))
+    let keep = match &m.filter {
+        Some(f) => polars::sql::sql_expr(f)?,
+        None => lit(true),
+    };
+    Ok((with_group(lf, opened, breakdown, ctx.split_policy)?, keep))
+}
+
+/// The source rows that pass the measure's filter, with `_k` and `_g`.
+fn filtered(
+    ctx: &Ctx<'_, '_>,
+    m: &RawMeasure,
+    breakdown: &str,
+    g: Granularity,
+) -> Result<LazyFrame> {
+    let (lf, keep) = base(ctx, m, breakdown, g)?;
+    Ok(if m.filter.is_some() {
+        lf.filter(keep)
+    } else {
+        lf
+    })
 }
 
 /// Adds `_g` for a breakdown: geography joins for region/county/municipality,
@@ -185,7 +203,12 @@ fn geo_group(breakdown: &str) -> Expr {
 
 /// count, sum, mean, median, reported: one aggregate per period and group.
 fn simple(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str, g: Granularity) -> Result<LazyFrame> {
-    let (lf, _) = base(ctx, m, breakdown, g)?;
+    let (all, keep) = base(ctx, m, breakdown, g)?;
+    let lf = if m.filter.is_some() {
+        all.clone().filter(keep)
+    } else {
+        all.clone()
+    };
     let kind = MeasureKind::parse(&m.kind).ok_or_else(|| anyhow!("kind"))?;
     let factor = m.factor.unwrap_or(1.0);
     let column = || -> Result<Expr> {
@@ -195,19 +218,14 @@ fn simple(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str, g: Granularity) ->
             .ok_or_else(|| anyhow!("`{}` needs `column`", m.kind))
     };
     let (value, n) = match kind {
-        MeasureKind::Count => match &m.distinct {
-            Some(d) => {
-                let e = col(d.as_str())
-                    .drop_nulls()
-                    .n_unique()
-                    .cast(DataType::Float64);
-                (e.clone(), e)
+        MeasureKind::Count => {
+            let e = match &m.distinct {
+                Some(d) => col(d.as_str()).drop_nulls().n_unique(),
+                None => len(),
             }
-            None => {
-                let e = len().cast(DataType::Float64);
-                (e.clone(), e)
-            }
-        },
+            .cast(DataType::Float64);
+            (e.clone(), e)
+        }
         MeasureKind::Sum => (column()?.sum(), column()?.count().cast(DataType::Float64)),
         MeasureKind::Mean => (column()?.mean(), column()?.count().cast(DataType::Float64)),
         MeasureKind::Median => (
@@ -226,29 +244,53 @@ fn simple(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str, g: Granularity) ->
         }
         _ => bail!("not a simple measure"),
     };
-    let lf = if kind == MeasureKind::Reported && m.aggregate.as_deref() == Some("last") {
+    let grouped = if kind == MeasureKind::Reported && m.aggregate.as_deref() == Some("last") {
         lf.group_by_stable([col(KEY), col(GROUP)])
     } else {
         lf.group_by([col(KEY), col(GROUP)])
     };
-    // The last month the rows cover: a row of an annual source covers its
-    // whole year, a quarterly one its quarter (`_m` is the first month).
+    let figures = grouped
+        .agg([value.alias("value"), n.alias("n")])
+        .with_columns([
+            (col("value") * lit(factor)).alias("value"),
+            (col("value") * lit(factor)).alias("num"),
+            lit(NULL).cast(DataType::Int64).alias(LAST),
+        ]);
+    // One more row, without a period: the last month the source's rows
+    // cover, whatever the filter keeps (a row of an annual source covers its
+    // whole year, a quarterly one its quarter; `_m` is the first month). It
+    // reads the same scan, so the file is parsed once.
     let months_after = match ctx.source_for(m)?.source.granularity {
         Granularity::Year => 11_i64,
         Granularity::Quarter => 2,
         Granularity::Month | Granularity::Day => 0,
     };
-    let last_month = (col(YEAR).cast(DataType::Int64) * lit(100_i64)
-        + col(MONTH).cast(DataType::Int64)
-        + lit(months_after))
-    .max()
-    .alias(LAST);
-    Ok(lf
-        .agg([value.alias("value"), n.alias("n"), last_month])
-        .with_columns([
-            (col("value") * lit(factor)).alias("value"),
-            (col("value") * lit(factor)).alias("num"),
-        ]))
+    let data_end = all.select([
+        lit(NULL).cast(DataType::Int64).alias(KEY),
+        lit(NULL).cast(DataType::String).alias(GROUP),
+        lit(NULL).cast(DataType::Float64).alias("value"),
+        lit(NULL).cast(DataType::Float64).alias("n"),
+        lit(NULL).cast(DataType::Float64).alias("num"),
+        (col(YEAR).cast(DataType::Int64) * lit(100_i64)
+            + col(MONTH).cast(DataType::Int64)
+            + lit(months_after))
+        .max()
+        .alias(LAST),
+    ]);
+    Ok(concat(
+        [
+            figures.select([
+                col(KEY).cast(DataType::Int64),
+                col(GROUP).cast(DataType::String),
+                col("value").cast(DataType::Float64),
+                col("n").cast(DataType::Float64),
+                col("num").cast(DataType::Float64),
+                col(LAST),
+            ]),
+            data_end,
+        ],
+        UnionArgs::default(),
+    )?)
 }
 
 /// Year of a period key.
@@ -336,7 +378,7 @@ fn share_of_units(
         .municipality_column()
         .ok_or_else(|| anyhow!("no municipality column"))?
         .to_string();
-    let (lf, _) = base(ctx, m, "", g)?;
+    let lf = filtered(ctx, m, "", g)?;
     let periods = lf
         .clone()
         .select([col(KEY), col(YEAR)])
@@ -519,7 +561,7 @@ fn survey_share(
         .ok_or_else(|| anyhow!("survey_share needs `answer`"))?;
     let per_option = m.per_option && breakdown == a;
     // For a per-option breakdown, group by nothing first, options come later.
-    let (lf, _) = base(ctx, m, if per_option { "" } else { breakdown }, g)?;
+    let lf = filtered(ctx, m, if per_option { "" } else { breakdown }, g)?;
     let set =
         |v: &[String]| lit(Series::new(PlSmallStr::from_static("set"), v.to_vec())).implode(false);
     let excl = if m.exclude.is_empty() {
@@ -624,7 +666,7 @@ fn milestone(
     breakdown: &str,
     g: Granularity,
 ) -> Result<LazyFrame> {
-    let (lf, _) = base(ctx, m, breakdown, g)?;
+    let lf = filtered(ctx, m, breakdown, g)?;
     let s = m
         .status_column
         .as_deref()

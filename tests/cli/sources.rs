@@ -10,30 +10,18 @@
 
 use serde_json::Value;
 
-use crate::support::{Run, Workdir};
+use crate::support::{Row, Run, Workdir, value_of};
 
-/// A workdir with one source definition (`indicators/sources/<id>.yaml`).
-fn with_source(id: &str, yaml_body: &str) -> Workdir {
+/// A workdir with one source definition.
+fn with_source(id: &str, body: &str) -> Workdir {
     let w = Workdir::new();
-    w.write(
-        &format!("indicators/sources/{id}.yaml"),
-        format!("id: {id}\nname: {{ nb: \"Test {id}\", en: \"Test {id}\" }}\n{yaml_body}"),
-    );
+    w.source(id, body);
     w
 }
 
-/// Adds an indicator reading `source` with the given measure (YAML lines
-/// indented by two spaces) and breakdowns.
+/// Adds an indicator without an ambition (see [`Workdir::indicator`]).
 fn indicator(w: &Workdir, id: &str, source: &str, frequency: &str, measure: &str, by: &[&str]) {
-    w.write(
-        &format!("indicators/goal-1/{id}.yaml"),
-        format!(
-            "id: {id}\nname: {{ nb: \"{id}\", en: \"{id}\" }}\ngoal: 1\nlevel: support\ntype: process\n\
-             readiness: ready\nunit: count\nfrequency: {frequency}\nsource: {source}\nmeasure:\n{measure}\
-             ambition: {{ none: \"test\" }}\nbreakdowns: [{}]\n",
-            by.join(", ")
-        ),
-    );
+    w.indicator(id, source, frequency, measure, by, "");
 }
 
 /// Windows-1252 bytes of a text (the fixtures use only Latin-1 letters).
@@ -58,57 +46,8 @@ fn audit(w: &Workdir) -> (Run, Value) {
     (run, json)
 }
 
-/// Tidy CSV rows of `compute --indicator id` as header-keyed maps.
-fn figures(
-    w: &Workdir,
-    id: &str,
-    extra: &[&str],
-) -> Vec<std::collections::BTreeMap<String, String>> {
-    let mut args = vec![
-        "compute",
-        "--indicators",
-        "indicators",
-        "--data",
-        "data",
-        "--indicator",
-        id,
-        "--format",
-        "csv",
-    ];
-    args.extend_from_slice(extra);
-    let run = w.run(&args);
-    run.expect_code(0);
-    let mut reader = csv::Reader::from_reader(run.output.stdout.as_slice());
-    let header: Vec<String> = reader
-        .headers()
-        .expect("header")
-        .iter()
-        .map(str::to_string)
-        .collect();
-    reader
-        .records()
-        .map(|r| {
-            header
-                .iter()
-                .cloned()
-                .zip(r.expect("record").iter().map(str::to_string))
-                .collect()
-        })
-        .collect()
-}
-
-/// The value of the row with this period, breakdown and group.
-#[track_caller]
-fn value_of(
-    rows: &[std::collections::BTreeMap<String, String>],
-    period: &str,
-    breakdown: &str,
-    group: &str,
-) -> String {
-    rows.iter()
-        .find(|r| r["period"] == period && r["breakdown"] == breakdown && r["group"] == group)
-        .unwrap_or_else(|| panic!("no row {period}/{breakdown}/{group} in {rows:#?}"))["value"]
-        .clone()
+fn figures(w: &Workdir, id: &str, extra: &[&str]) -> Vec<Row> {
+    w.figures(id, extra)
 }
 
 // ------------------------------------------------------------ dialects and symbols

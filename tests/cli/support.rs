@@ -1,6 +1,7 @@
 //! Test fixture: a temp folder with definitions and data, and a runner for
 //! the `ehelse` binary that prints everything when an assertion fails.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -109,6 +110,105 @@ impl Workdir {
             output,
         }
     }
+}
+
+/// One row of `compute --format csv`, keyed by column name.
+pub(crate) type Row = BTreeMap<String, String>;
+
+impl Workdir {
+    /// Writes a source definition `indicators/sources/<id>.yaml` (the id and
+    /// names are added to `body`).
+    pub(crate) fn source(&self, id: &str, body: &str) {
+        self.write(
+            &format!("indicators/sources/{id}.yaml"),
+            format!("id: {id}\nname: {{ nb: \"Test {id}\", en: \"Test {id}\" }}\n{body}"),
+        );
+    }
+
+    /// Writes an indicator of goal 1 reading `source`, with the measure
+    /// (YAML lines indented by two spaces), breakdowns and, after them,
+    /// any further top-level YAML (`extra`, e.g. an ambition; without one
+    /// the ambition is `none`).
+    pub(crate) fn indicator(
+        &self,
+        id: &str,
+        source: &str,
+        frequency: &str,
+        measure: &str,
+        by: &[&str],
+        extra: &str,
+    ) {
+        let ambition = if extra.contains("ambition:") {
+            ""
+        } else {
+            "ambition: { none: \"test\" }\n"
+        };
+        self.write(
+            &format!("indicators/goal-1/{id}.yaml"),
+            format!(
+                "id: {id}\nname: {{ nb: \"{id}\", en: \"{id}\" }}\ngoal: 1\nlevel: support\n\
+                 type: process\nreadiness: ready\nunit: count\nfrequency: {frequency}\n\
+                 source: {source}\nmeasure:\n{measure}{ambition}breakdowns: [{}]\n{extra}",
+                by.join(", ")
+            ),
+        );
+    }
+
+    /// Tidy rows of `compute --indicator id --format csv` over `indicators/`
+    /// and `data/`, asserting exit 0.
+    #[track_caller]
+    pub(crate) fn figures(&self, id: &str, extra: &[&str]) -> Vec<Row> {
+        let mut args = vec![
+            "compute",
+            "--indicators",
+            "indicators",
+            "--data",
+            "data",
+            "--indicator",
+            id,
+            "--format",
+            "csv",
+        ];
+        args.extend_from_slice(extra);
+        let run = self.run(&args);
+        run.expect_code(0);
+        parse_csv(&run.output.stdout)
+    }
+}
+
+/// CSV bytes as header-keyed rows.
+pub(crate) fn parse_csv(bytes: &[u8]) -> Vec<Row> {
+    let mut reader = csv::Reader::from_reader(bytes);
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    reader
+        .records()
+        .map(|r| {
+            header
+                .iter()
+                .cloned()
+                .zip(r.expect("record").iter().map(str::to_string))
+                .collect()
+        })
+        .collect()
+}
+
+/// The row with this period, breakdown and group.
+#[track_caller]
+pub(crate) fn row<'a>(rows: &'a [Row], period: &str, breakdown: &str, group: &str) -> &'a Row {
+    rows.iter()
+        .find(|r| r["period"] == period && r["breakdown"] == breakdown && r["group"] == group)
+        .unwrap_or_else(|| panic!("no row {period}/{breakdown}/{group} in {rows:#?}"))
+}
+
+/// The value of the row with this period, breakdown and group.
+#[track_caller]
+pub(crate) fn value_of(rows: &[Row], period: &str, breakdown: &str, group: &str) -> String {
+    row(rows, period, breakdown, group)["value"].clone()
 }
 
 fn copy_dir(from: &Path, to: &Path) {
