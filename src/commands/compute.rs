@@ -135,14 +135,12 @@ pub(crate) fn evaluate<'a>(
             order.push(ind);
         }
     }
-    // Composites last.
-    order.sort_by_key(|i| i.measure_kind() == Some(MeasureKind::Composite));
 
     let progress = if std::io::stderr().is_terminal() {
-        let pb = indicatif::ProgressBar::new(order.len() as u64);
+        let pb = indicatif::ProgressBar::new_spinner();
         pb.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );
         pb.enable_steady_tick(std::time::Duration::from_millis(120));
         pb
@@ -155,16 +153,42 @@ pub(crate) fn evaluate<'a>(
         sel.suppress_below,
         sel.split_policy.into(),
     );
+    // Plan every indicator, then collect them together: each source is
+    // scanned once however many indicators and breakdowns read it.
     let mut results: BTreeMap<String, Evaluated> = BTreeMap::new();
-    for ind in order {
-        progress.set_message(ind.id().to_string());
-        let ev = if ind.measure_kind() == Some(MeasureKind::Composite) {
-            composite(ind, &results)
-        } else {
-            evaluate_one(&mut engine, ind, &sel.by, cut, as_of)
+    let mut planned = Vec::new();
+    for ind in &order {
+        progress.set_message(format!("planning {}", ind.id()));
+        let mut ev = empty(ind);
+        if ind.measure_kind() == Some(MeasureKind::Composite)
+            || ind.readiness == Readiness::Planned
+            || ind.def.measure.is_none()
+        {
+            results.insert(ind.id().to_string(), ev);
+            continue;
+        }
+        match engine.plan(ind, &sel.by) {
+            Ok(p) => planned.push(p),
+            Err(e) => {
+                ev.error = Some(format!("{e:#}"));
+                results.insert(ind.id().to_string(), ev);
+            }
+        }
+    }
+    progress.set_message(format!("computing {} indicator(s)", planned.len()));
+    let ids: Vec<String> = planned.iter().map(|p| p.indicator().to_string()).collect();
+    for (id, computed) in ids.into_iter().zip(engine.collect(planned)) {
+        let Some(ind) = catalogue.indicator(&id) else {
+            continue;
         };
+        results.insert(id, evaluate_one(ind, computed, cut, as_of));
+    }
+    for ind in order
+        .iter()
+        .filter(|i| i.measure_kind() == Some(MeasureKind::Composite))
+    {
+        let ev = composite(ind, &results);
         results.insert(ind.id().to_string(), ev);
-        progress.inc(1);
     }
     progress.finish_and_clear();
     Ok(Run { selected, results })
@@ -228,17 +252,13 @@ fn composite(ind: &Indicator, results: &BTreeMap<String, Evaluated>) -> Evaluate
 }
 
 fn evaluate_one(
-    engine: &mut Engine<'_>,
     ind: &Indicator,
-    by: &[String],
+    computed: Result<Computed>,
     cut: Option<i64>,
     as_of: Period,
 ) -> Evaluated {
     let mut ev = empty(ind);
-    if ind.readiness == Readiness::Planned || ind.def.measure.is_none() {
-        return ev;
-    }
-    let computed = match engine.compute(ind, by) {
+    let computed = match computed {
         Ok(c) => c,
         Err(e) => {
             ev.error = Some(format!("{e:#}"));

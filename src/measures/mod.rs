@@ -146,12 +146,25 @@ impl<'a> Engine<'a> {
             .ok_or_else(|| anyhow!("source `{id}` could not be opened"))
     }
 
-    /// Computes one indicator, nationally and for each of `breakdowns` it allows.
-    /// Composite indicators have no figures of their own.
+    /// Computes one indicator, nationally and for each of `breakdowns` it
+    /// allows (see [`Engine::plan`] and [`Engine::collect`]).
     ///
     /// # Errors
     /// When the indicator has no measure, a source cannot be read, or polars fails.
     pub fn compute(&mut self, ind: &Indicator, breakdowns: &[String]) -> Result<Computed> {
+        let planned = self.plan(ind, breakdowns)?;
+        self.collect(vec![planned])
+            .pop()
+            .unwrap_or_else(|| Err(anyhow!("`{}` was not computed", ind.id())))
+    }
+
+    /// Builds the lazy plans of one indicator: one per breakdown (national
+    /// first), reading each source through the same scan.
+    ///
+    /// # Errors
+    /// When the indicator has no measure or is planned, a source cannot be
+    /// opened, or the measure cannot be planned.
+    pub fn plan(&mut self, ind: &Indicator, breakdowns: &[String]) -> Result<Planned> {
         let Some(measure) = &ind.def.measure else {
             bail!(
                 "`{}` has no measure (readiness: {})",
@@ -164,6 +177,9 @@ impl<'a> Engine<'a> {
         }
         let kind = MeasureKind::parse(&measure.kind)
             .ok_or_else(|| anyhow!("unknown measure kind `{}`", measure.kind))?;
+        if kind == MeasureKind::Composite {
+            bail!("composite indicators are computed from their components");
+        }
         let mut source_ids: Vec<String> = Vec::new();
         let mut add = |id: Option<String>| {
             if let Some(id) = id
@@ -180,9 +196,6 @@ impl<'a> Engine<'a> {
             add(ind.source_of(d));
         }
         add(measure.weight_by.clone());
-        if kind == MeasureKind::Composite {
-            source_ids.clear();
-        }
         for id in &source_ids {
             self.open(id)
                 .with_context(|| format!("computing `{}`", ind.id()))?;
@@ -219,31 +232,86 @@ impl<'a> Engine<'a> {
         };
         let granularity = plan::granularity(&ctx, measure)?;
         let mut frames = Vec::new();
-        if kind != MeasureKind::Composite {
-            for b in &wanted {
-                let lf = plan::build(&ctx, measure, b)
-                    .with_context(|| format!("planning `{}`", ind.id()))?;
-                frames.push((b.clone(), lf));
+        for b in &wanted {
+            let lf = plan::build(&ctx, measure, b)
+                .with_context(|| format!("planning `{}`", ind.id()))?;
+            frames.push((b.clone(), lf));
+        }
+        let mut notes = Vec::new();
+        for (id, o) in &opened {
+            if o.source.def.columns.iter().any(|c| c.kind == "orgnr") {
+                notes.push(format!(
+                    "{id}: rows with an empty organisation number or one failing MOD11 are excluded (see `ehelse sources --source {id}`)"
+                ));
             }
         }
+        if wanted.iter().any(|b| GEO_BREAKDOWNS.contains(&b.as_str())) {
+            notes.push(harmonisation_note(self.split_policy));
+        }
+        notes.push("SSB symbols (. .. ... : *) are missing values; `-` is zero".to_string());
+        Ok(Planned {
+            indicator: ind.id().to_string(),
+            granularity,
+            frames,
+            sources: opened.keys().map(|k| (*k).to_string()).collect(),
+            definition: format!(
+                "{} v{} sha256:{}",
+                ind.path.display(),
+                ind.def.version.unwrap_or(1),
+                ind.sha256
+            ),
+            notes,
+        })
+    }
+
+    /// Collects planned indicators together, so a source that several of
+    /// them read is scanned once (polars' common subplan elimination over
+    /// one combined plan, streaming engine). When the combined run fails,
+    /// each indicator is collected on its own, so an error belongs to the
+    /// indicator that caused it. Results are in the order given.
+    pub fn collect(&self, planned: Vec<Planned>) -> Vec<Result<Computed>> {
+        let all: Vec<LazyFrame> = planned
+            .iter()
+            .flat_map(|p| p.frames.iter().map(|(_, lf)| lf.clone()))
+            .collect();
+        match sources::collect_all(all) {
+            Ok(mut dfs) => {
+                let mut out = Vec::with_capacity(planned.len());
+                for p in planned {
+                    let rest = dfs.split_off(p.frames.len().min(dfs.len()));
+                    let mine = std::mem::replace(&mut dfs, rest);
+                    out.push(self.finish(p, mine));
+                }
+                out
+            }
+            Err(_) if planned.len() > 1 => planned
+                .into_iter()
+                .map(|p| {
+                    let frames = p.frames.iter().map(|(_, lf)| lf.clone()).collect();
+                    match sources::collect_all(frames) {
+                        Ok(dfs) => self.finish(p, dfs),
+                        Err(e) => Err(collect_error(&p, e)),
+                    }
+                })
+                .collect(),
+            Err(e) => planned
+                .into_iter()
+                .map(|p| Err(collect_error(&p, e.clone())))
+                .collect(),
+        }
+    }
+
+    /// Turns the collected frames of one indicator into its figures.
+    fn finish(&self, p: Planned, dfs: Vec<DataFrame>) -> Result<Computed> {
         let mut figures = Vec::new();
         let mut data_end: Option<i64> = None;
-        for (b, lf) in frames {
-            let df = sources::collect(lf)
-                .map_err(anyhow::Error::from)
-                .with_context(|| {
-                    format!(
-                        "computing `{}` ({})",
-                        ind.id(),
-                        if b.is_empty() { "national" } else { &b }
-                    )
-                })?;
+        for ((b, _), df) in p.frames.iter().zip(&dfs) {
             if let Ok(c) = df.column(plan::LAST)
                 && let Some(max) = c.cast(&DataType::Int64)?.i64()?.max()
             {
                 data_end = Some(data_end.map_or(max, |d| d.max(max)));
             }
-            figures.extend(to_figures(&df, &b, granularity, self.suppress_below)?);
+            figures.extend(to_figures(df, b, p.granularity, self.suppress_below)?);
         }
         let mut notes = Vec::new();
         // A period the data do not cover to its end (2026 when the log ends
@@ -262,6 +330,7 @@ impl<'a> Engine<'a> {
                 ));
             }
         }
+        notes.extend(p.notes);
         figures.sort_by(|a, b| {
             (
                 a.breakdown.as_str(),
@@ -275,38 +344,52 @@ impl<'a> Engine<'a> {
                 ))
         });
         let mut files = Vec::new();
-        for (id, o) in &opened {
-            for f in &o.files {
+        for id in &p.sources {
+            for f in self
+                .opened
+                .get(id)
+                .map(|o| o.files.as_slice())
+                .unwrap_or(&[])
+            {
                 files.push(SourceFile {
-                    source: (*id).to_string(),
+                    source: id.clone(),
                     path: f.path.clone(),
                     sha256: f.sha256(),
                 });
             }
-            if o.source.def.columns.iter().any(|c| c.kind == "orgnr") {
-                notes.push(format!(
-                    "{id}: rows with an empty organisation number or one failing MOD11 are excluded (see `ehelse sources --source {id}`)"
-                ));
-            }
         }
-        if wanted.iter().any(|b| GEO_BREAKDOWNS.contains(&b.as_str())) {
-            notes.push(harmonisation_note(self.split_policy));
-        }
-        notes.push("SSB symbols (. .. ... : *) are missing values; `-` is zero".to_string());
         Ok(Computed {
-            indicator: ind.id().to_string(),
-            granularity: granularity.as_str().to_string(),
+            indicator: p.indicator,
+            granularity: p.granularity.as_str().to_string(),
             figures,
             files,
-            definition: format!(
-                "{} v{} sha256:{}",
-                ind.path.display(),
-                ind.def.version.unwrap_or(1),
-                ind.sha256
-            ),
+            definition: p.definition,
             notes,
         })
     }
+}
+
+/// An indicator's plans, ready to be collected with others.
+pub struct Planned {
+    indicator: String,
+    granularity: Granularity,
+    /// One plan per breakdown (`""` = national first).
+    frames: Vec<(String, LazyFrame)>,
+    /// Ids of the sources read.
+    sources: Vec<String>,
+    definition: String,
+    notes: Vec<String>,
+}
+
+impl Planned {
+    /// The indicator id.
+    pub fn indicator(&self) -> &str {
+        &self.indicator
+    }
+}
+
+fn collect_error(p: &Planned, e: PolarsError) -> anyhow::Error {
+    anyhow::Error::from(e).context(format!("computing `{}`", p.indicator))
 }
 
 /// How municipality codes were mapped for geographic breakdowns.

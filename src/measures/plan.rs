@@ -126,28 +126,17 @@ fn is_geo(b: &str) -> bool {
     super::GEO_BREAKDOWNS.contains(&b)
 }
 
-/// The source rows with `_k` and `_g`, and the measure's filter as an
-/// expression (`true` without one). Most plans filter the rows at once;
-/// `simple` applies the filter inside its aggregations instead, so each
-/// period also learns how far the unfiltered data reach.
-fn base(
-    ctx: &Ctx<'_, '_>,
-    m: &RawMeasure,
-    breakdown: &str,
-    g: Granularity,
-) -> Result<(LazyFrame, Expr)> {
+/// The source rows before the measure's filter and without a group: the
+/// frame every plan of a run reads the source through (`Opened::frame`
+/// returns one shared frame), so national and breakdown plans, and plans of
+/// different indicators, share one scan.
+fn unfiltered(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str) -> Result<LazyFrame> {
     let opened = ctx.source_for(m)?;
     let cols = needed_columns(opened, m, breakdown)?;
     let refs: Vec<&str> = cols.iter().map(String::as_str).collect();
-    let lf = opened
+    Ok(opened
         .frame(&refs, FrameOptions::default())?
-        .filter(col(YEAR).is_not_null())
-        .with_column(period_key(g).alias(KEY));
-    let keep = match &m.filter {
-        Some(f) => polars::sql::sql_expr(f)?,
-        None => lit(true),
-    };
-    Ok((with_group(lf, opened, breakdown, ctx.split_policy)?, keep))
+        .filter(col(YEAR).is_not_null()))
 }
 
 /// The source rows that pass the measure's filter, with `_k` and `_g`.
@@ -157,12 +146,12 @@ fn filtered(
     breakdown: &str,
     g: Granularity,
 ) -> Result<LazyFrame> {
-    let (lf, keep) = base(ctx, m, breakdown, g)?;
-    Ok(if m.filter.is_some() {
-        lf.filter(keep)
-    } else {
-        lf
-    })
+    let mut lf = unfiltered(ctx, m, breakdown)?;
+    if let Some(f) = &m.filter {
+        lf = lf.filter(polars::sql::sql_expr(f)?);
+    }
+    let lf = lf.with_column(period_key(g).alias(KEY));
+    with_group(lf, ctx.source_for(m)?, breakdown, ctx.split_policy)
 }
 
 /// Adds `_g` for a breakdown: geography joins for region/county/municipality,
@@ -203,12 +192,8 @@ fn geo_group(breakdown: &str) -> Expr {
 
 /// count, sum, mean, median, reported: one aggregate per period and group.
 fn simple(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str, g: Granularity) -> Result<LazyFrame> {
-    let (all, keep) = base(ctx, m, breakdown, g)?;
-    let lf = if m.filter.is_some() {
-        all.clone().filter(keep)
-    } else {
-        all.clone()
-    };
+    let lf = filtered(ctx, m, breakdown, g)?;
+    let all = unfiltered(ctx, m, breakdown)?;
     let kind = MeasureKind::parse(&m.kind).ok_or_else(|| anyhow!("kind"))?;
     let factor = m.factor.unwrap_or(1.0);
     let column = || -> Result<Expr> {

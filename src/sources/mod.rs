@@ -80,12 +80,22 @@ impl FileInfo {
 }
 
 /// A source opened for reading: its files, dialects and checks of the header.
-#[derive(Debug)]
 pub struct Opened<'a> {
     /// The definition.
     pub source: &'a Source,
     /// The files, sorted by path.
     pub files: Vec<FileInfo>,
+    /// The frame every measure plan reads (all declared columns), built once.
+    shared: std::sync::OnceLock<LazyFrame>,
+}
+
+impl std::fmt::Debug for Opened<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Opened")
+            .field("source", &self.source.id())
+            .field("files", &self.files)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Finds and opens the files of a source under `data_dir`.
@@ -133,7 +143,11 @@ pub fn open<'a>(source: &'a Source, data_dir: &Path) -> Result<Opened<'a>> {
             hash: std::sync::Mutex::new(hash),
         });
     }
-    Ok(Opened { source, files })
+    Ok(Opened {
+        source,
+        files,
+        shared: std::sync::OnceLock::new(),
+    })
 }
 
 fn hash_file(path: &Path) -> std::io::Result<String> {
@@ -225,6 +239,38 @@ impl Opened<'_> {
     /// # Errors
     /// A column is not declared, or polars cannot set up the scan.
     pub fn frame(&self, columns: &[&str], opts: FrameOptions) -> Result<LazyFrame> {
+        if !opts.row_index && !opts.keep_raw && !opts.keep_invalid_orgnr {
+            // Every plan of a run reads the source through one and the same
+            // frame of all declared columns, so polars sees one scan that
+            // the plans share (common subplan elimination), and projection
+            // pushdown still reads only the columns some plan uses.
+            let def = &self.source.def;
+            for c in columns {
+                if def.columns.iter().all(|d| d.name != *c) {
+                    bail!(
+                        "column `{c}` is not declared by source `{}` ({})",
+                        self.source.id(),
+                        self.source.path.display()
+                    );
+                }
+            }
+            let shared = match self.shared.get() {
+                Some(lf) => lf.clone(),
+                None => {
+                    let all: Vec<&str> = def.columns.iter().map(|c| c.name.as_str()).collect();
+                    let lf = self.build_frame(&all, opts)?;
+                    let _ = self.shared.set(lf.clone());
+                    lf
+                }
+            };
+            // No select here: a select would make the plans differ; polars'
+            // projection pushdown drops the columns nobody uses.
+            return Ok(shared);
+        }
+        self.build_frame(columns, opts)
+    }
+
+    fn build_frame(&self, columns: &[&str], opts: FrameOptions) -> Result<LazyFrame> {
         let def = &self.source.def;
         let mut wanted: Vec<&str> = Vec::new();
         let mut push = |n: &str| {
@@ -515,21 +561,45 @@ pub fn period_key(granularity: Granularity) -> Expr {
     }
 }
 
+/// The engine plans run on: streaming, unless `EHELSE_ENGINE=in-memory`
+/// (for benchmarks comparing the engines).
+fn engine() -> Engine {
+    match std::env::var("EHELSE_ENGINE").as_deref() {
+        Ok("in-memory") => Engine::InMemory,
+        _ => Engine::Streaming,
+    }
+}
+
 /// Collects a plan with the streaming engine.
 ///
 /// # Errors
 /// Whatever polars reports.
 pub fn collect(lf: LazyFrame) -> PolarsResult<DataFrame> {
-    // `EHELSE_ENGINE=in-memory` is for benchmarks comparing the engines.
-    let engine = match std::env::var("EHELSE_ENGINE").as_deref() {
-        Ok("in-memory") => Engine::InMemory,
-        _ => Engine::Streaming,
-    };
     if std::env::var_os("EHELSE_EXPLAIN").is_some() {
         let _ = std::io::Write::write_all(
             &mut std::io::stderr(),
             format!("{}\n", lf.explain(true)?).as_bytes(),
         );
     }
-    Ok(lf.collect_with_engine(engine)?.unwrap_single())
+    Ok(lf.collect_with_engine(engine())?.unwrap_single())
+}
+
+/// Collects several plans as one, with the streaming engine: a scan that
+/// several of them share (the same file with the same dialect) runs once.
+///
+/// # Errors
+/// Whatever polars reports for any of the plans.
+pub fn collect_all(plans: Vec<LazyFrame>) -> PolarsResult<Vec<DataFrame>> {
+    if plans.is_empty() {
+        return Ok(Vec::new());
+    }
+    let opt_state = plans[0].get_current_optimizations();
+    let dsl: Vec<DslPlan> = plans.into_iter().map(|lf| lf.logical_plan).collect();
+    if std::env::var_os("EHELSE_EXPLAIN").is_some() {
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            format!("{}\n", LazyFrame::explain_all(dsl.clone(), opt_state)?).as_bytes(),
+        );
+    }
+    LazyFrame::collect_all_with_engine(dsl, engine(), opt_state)
 }
