@@ -150,7 +150,40 @@ pub fn open<'a>(source: &'a Source, data_dir: &Path) -> Result<Opened<'a>> {
     })
 }
 
+/// SHA-256 of a file, remembered in the cache folder under the file's path,
+/// size and modification time, so a large extract that has not changed is
+/// not read twice across runs (the same rule `make` uses to see changes).
 fn hash_file(path: &Path) -> std::io::Result<String> {
+    let meta = std::fs::metadata(path)?;
+    let stamp = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let key = crate::definitions::sha256_hex(
+        format!("{}\0{}\0{stamp}", canonical.display(), meta.len()).as_bytes(),
+    );
+    let remembered = cache_dir().join("sha256").join(key);
+    if let Ok(h) = std::fs::read_to_string(&remembered)
+        && h.len() == 64
+        && h.bytes().all(|b| b.is_ascii_hexdigit())
+    {
+        return Ok(h);
+    }
+    let h = hash_contents(path)?;
+    // Best effort: a cache that cannot be written only costs time.
+    if let Some(dir) = remembered.parent()
+        && std::fs::create_dir_all(dir).is_ok()
+        && let Ok(tmp) = tempfile::NamedTempFile::new_in(dir)
+        && std::fs::write(tmp.path(), &h).is_ok()
+    {
+        let _ = tmp.persist(&remembered);
+    }
+    Ok(h)
+}
+
+fn hash_contents(path: &Path) -> std::io::Result<String> {
     use sha2::Digest;
     use std::io::Read;
     let mut f = std::fs::File::open(path)?;
