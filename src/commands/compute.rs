@@ -469,7 +469,13 @@ fn projected(ev: &Evaluated, unit: &str, lang: Lang) -> String {
         ),
         (Some(v), None) => crate::output::number(Some(v), unit, lang),
         (None, _) => {
-            let slope = crate::output::number(Some(p.slope_per_year), unit, lang);
+            // A trend in a percentage moves in percentage points.
+            let slope_unit = if unit == "percent" {
+                "percentage-points"
+            } else {
+                unit
+            };
+            let slope = crate::output::number(Some(p.slope_per_year), slope_unit, lang);
             if lang == Lang::En {
                 format!("trend {slope}/yr")
             } else {
@@ -528,6 +534,9 @@ fn render_table(run: &Run<'_>, lang: Lang) -> String {
         );
         let mut table = crate::output::table(header.clone());
         let mut statuses = Vec::new();
+        // Strategic indicators first, as in the quarterly report.
+        let mut inds = inds;
+        inds.sort_by_key(|i| i.level != crate::definitions::Level::Strategic);
         for ind in inds {
             let Some(ev) = run.results.get(ind.id()) else {
                 continue;
@@ -553,7 +562,7 @@ fn render_table(run: &Run<'_>, lang: Lang) -> String {
             }
             table.add_row(vec![
                 name,
-                format!("{}\n{}", short_level(ind, en), ind.kind.as_str()),
+                format!("{}\n{}", short_level(ind, en), short_type(ind, en)),
                 ev.current
                     .as_ref()
                     .map_or("–".to_string(), |f| f.period.clone()),
@@ -589,6 +598,16 @@ fn short_level(ind: &Indicator, en: bool) -> &'static str {
         (crate::definitions::Level::Strategic, false) => "strategisk",
         (crate::definitions::Level::Support, true) => "support",
         (crate::definitions::Level::Support, false) => "støtte",
+    }
+}
+
+fn short_type(ind: &Indicator, en: bool) -> &'static str {
+    use crate::definitions::IndicatorType;
+    match (ind.kind, en) {
+        (_, true) => ind.kind.as_str(),
+        (IndicatorType::Structure, false) => "struktur",
+        (IndicatorType::Process, false) => "prosess",
+        (IndicatorType::Effect, false) => "effekt",
     }
 }
 
