@@ -6,8 +6,10 @@
 #
 # Writes the log to bench-data/ (git-ignored; regenerated when ROWS changes),
 # builds the release binary, and prints wall time and peak memory (max RSS)
-# per run. Cold = first run (parses the CSV and fills the extract cache);
-# warm = second run (reads the cache). Figures go in docs/performance.md.
+# per run. No cache = CSV parsed every run (EHELSE_NO_CACHE=1); cold = first
+# run with an empty cache (parses the CSV and fills the extract cache); warm =
+# the next run (reads the cached Arrow IPC columns). Each run's figures are
+# checked to exit 0; DuckDB prints the latest quarter's figure to compare. Figures go in docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS="${1:-10000000}"
@@ -28,14 +30,19 @@ echo
 measure() { # label, command...
   local label="$1"; shift
   local out
-  out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null; } 2>&1 | tail -1 )
-  printf '%-58s %8s s %8d MB\n' "$label" "${out% *}" "$(( ${out#* } / 1024 ))"
+  if ! out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null; } 2>&1 ); then
+    printf '%s failed:\n%s\n' "$label" "$out" >&2
+    exit 1
+  fi
+  out=$(tail -1 <<<"$out")
+  printf '%-62s %8s s %8d MB\n' "$label" "${out% *}" "$(( ${out#* } / 1024 ))"
 }
 
-rm -rf "$EHELSE_CACHE"
 for ind in pjd-virksomheter-naeringskode pjd-legevakt-virksomheter dokumentdeling-konsumenter; do
-  measure "ehelse $ind (cold)" "$BIN" compute --indicator "$ind" --data "$DATA" --format csv
-  measure "ehelse $ind (warm)" "$BIN" compute --indicator "$ind" --data "$DATA" --format csv
+  EHELSE_NO_CACHE=1 measure "ehelse $ind (no cache: CSV)" "$BIN" compute --indicator "$ind" --data "$DATA" --format csv
+  rm -rf "$EHELSE_CACHE"
+  measure "ehelse $ind (cold: CSV + fill cache)" "$BIN" compute --indicator "$ind" --data "$DATA" --format csv
+  measure "ehelse $ind (warm: cache)" "$BIN" compute --indicator "$ind" --data "$DATA" --format csv
 done
 measure "ehelse all three, --by region (warm)" "$BIN" compute --indicator pjd-virksomheter-naeringskode \
   --indicator pjd-legevakt-virksomheter --indicator dokumentdeling-konsumenter --by region --data "$DATA" --format csv
@@ -56,6 +63,13 @@ print(duckdb.sql(f"""SELECT year(dato)*10+quarter(dato) k, count(DISTINCT orgnr)
   FROM {src} WHERE orgnr BETWEEN 100000000 AND 999999999 AND {mod11} {where}
   GROUP BY 1 ORDER BY 1""").fetchall()[-1])
 PY
+  echo
+  echo "latest quarter, ehelse vs DuckDB (period, value):"
+  for ind in pjd-virksomheter-naeringskode pjd-legevakt-virksomheter; do
+    printf '  ehelse %-32s %s\n' "$ind" "$("$BIN" compute --indicator "$ind" --data "$DATA" --format csv | tail -1 | cut -d, -f3,6)"
+  done
+  printf '  duckdb %-32s %s\n' all "$(python3 "$DATA/duck.py" all)" legevakt "$(python3 "$DATA/duck.py" legevakt)"
+  echo
   measure "duckdb distinct orgnr per quarter (all)" python3 "$DATA/duck.py" all
   measure "duckdb distinct orgnr per quarter (legevakt)" python3 "$DATA/duck.py" legevakt
 else

@@ -5,6 +5,7 @@
 
 mod audit;
 mod dialect;
+mod extracts;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -332,30 +333,58 @@ impl Opened<'_> {
         if let Some(o) = &orgnr_col {
             push(o);
         }
+        let cacheable = !opts.row_index && !opts.keep_raw && !opts.keep_invalid_orgnr;
         let mut frames = Vec::new();
         for (i, file) in self.files.iter().enumerate() {
-            frames.push(self.file_frame(i, file, &wanted, opts)?);
+            let typed = self.typed(
+                self.file_frame(i, file, &wanted, opts)?,
+                file,
+                &wanted,
+                opts,
+            )?;
+            frames.push(if cacheable {
+                extracts::frame(file, self.source, &wanted, typed)?
+            } else {
+                typed
+            });
         }
-        let lf = if frames.len() == 1 {
+        let mut lf = if frames.len() == 1 {
             frames.pop().ok_or_else(|| anyhow!("no frames"))?
         } else {
             concat(frames, UnionArgs::default())?
         };
-        // Typed columns.
+        if let Some(o) = orgnr_col
+            && !opts.keep_invalid_orgnr
+        {
+            // Rows whose organisation number is empty or fails MOD11 are
+            // excluded (the audit reports them with file and line).
+            lf = lf.filter(col(o.as_str()).is_not_null());
+        }
+        Ok(lf)
+    }
+
+    /// Typed columns of one file's raw frame, and `_y`/`_m`.
+    fn typed(
+        &self,
+        lf: LazyFrame,
+        file: &FileInfo,
+        wanted: &[&str],
+        opts: FrameOptions,
+    ) -> Result<LazyFrame> {
+        let def = &self.source.def;
         let mut exprs = Vec::new();
-        for name in &wanted {
+        for name in wanted {
             let c = def
                 .columns
                 .iter()
                 .find(|c| c.name == *name)
                 .ok_or_else(|| anyhow!("column {name}"))?;
             let ty = ColumnType::parse(&c.kind).unwrap_or(ColumnType::Text);
-            let decimal_comma = self.files[0].dialect.decimal_comma;
             let e = match self.reader_type(name, opts) {
                 // Parsed by the CSV reader already: only the MOD11 check remains.
                 Some(DataType::Int64) => orgnr_check(col(*name)),
                 Some(_) => col(*name),
-                None => typed(col(*name), ty, decimal_comma),
+                None => typed(col(*name), ty, file.dialect.decimal_comma),
             };
             exprs.push(e.alias(*name));
             if opts.keep_raw {
@@ -373,15 +402,7 @@ impl Opened<'_> {
         };
         exprs.push(y.alias(YEAR));
         exprs.push(m.alias(MONTH));
-        let mut lf = lf.with_columns(exprs);
-        if let Some(o) = orgnr_col
-            && !opts.keep_invalid_orgnr
-        {
-            // Rows whose organisation number is empty or fails MOD11 are
-            // excluded (the audit reports them with file and line).
-            lf = lf.filter(col(o.as_str()).is_not_null());
-        }
-        Ok(lf)
+        Ok(lf.with_columns(exprs))
     }
 
     /// The type the CSV reader parses a column as, when not text. Only when

@@ -4,6 +4,7 @@ mod compute;
 mod definitions_doc;
 mod geography;
 mod report;
+mod seed_figures;
 mod sources;
 mod support;
 mod validate;

@@ -532,3 +532,73 @@ fn a_missing_file_is_an_error_naming_the_pattern() {
         "{err}"
     );
 }
+
+// ------------------------------------------------------------ parsed-extract cache
+
+/// Runs `compute --indicator id --format csv` with the parsed-extract cache
+/// on for every file size.
+fn cached_figures(w: &Workdir, id: &str) -> Vec<Row> {
+    let run = w.run_with_env(
+        &[
+            "compute",
+            "--indicators",
+            "indicators",
+            "--data",
+            "data",
+            "--indicator",
+            id,
+            "--format",
+            "csv",
+        ],
+        &[("EHELSE_CACHE_MIN_BYTES", "0")],
+    );
+    run.expect_code(0);
+    crate::support::parse_csv(&run.output.stdout)
+}
+
+fn cache_entries(w: &Workdir) -> Vec<String> {
+    let dir = w.path().join(".cache/extracts");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn parsed_extracts_are_cached_and_refreshed_when_the_file_changes() {
+    let w = kpr();
+    indicator(
+        &w,
+        "brukere-sum",
+        "kpr-test",
+        "annual",
+        "  kind: sum\n  column: brukere\n",
+        &[],
+    );
+    // Without the cache: 120 + 0 + 1000 (see symbols_are_missing_values…).
+    let plain = figures(&w, "brukere-sum", &[]);
+    assert_eq!(value_of(&plain, "2024", "", ""), "1120");
+    assert!(cache_entries(&w).is_empty(), "small files are not cached");
+    // The first cached run writes the entry; the second reads it; both give
+    // the same figures as the CSV.
+    let first = cached_figures(&w, "brukere-sum");
+    let entries = cache_entries(&w);
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert!(entries[0].ends_with(".arrow"), "{entries:?}");
+    assert_eq!(cached_figures(&w, "brukere-sum"), first);
+    assert_eq!(first, plain);
+    // A changed file (new size and time) gets a new entry; the old one goes.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let changed = KPR_FILE.replace("2024;301;Oslo;120;12,5", "2024;301;Oslo;125;12,5");
+    w.write("data/kpr/velferdsteknologi_2024.csv", cp1252(&changed));
+    let after = cached_figures(&w, "brukere-sum");
+    assert_eq!(value_of(&after, "2024", "", ""), "1125");
+    let now = cache_entries(&w);
+    assert_eq!(now.len(), 1, "{now:?}");
+    assert_ne!(now, entries);
+}

@@ -98,10 +98,18 @@ impl Workdir {
 
     /// Runs `ehelse` with `args` in the temp folder.
     pub(crate) fn run(&self, args: &[&str]) -> Run {
+        self.run_with_env(args, &[])
+    }
+
+    /// Runs `ehelse` with `args` and extra environment variables.
+    pub(crate) fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_ehelse"))
             .args(args)
             .current_dir(self.dir.path())
             .env("EHELSE_CACHE", self.dir.path().join(".cache"))
+            .env_remove("EHELSE_CACHE_MIN_BYTES")
+            .env_remove("EHELSE_NO_CACHE")
+            .envs(env.iter().copied())
             .env("NO_COLOR", "1")
             .output()
             .expect("run ehelse");

@@ -1,0 +1,123 @@
+//! Parsed-extract cache: the typed columns of a large CSV file, written once
+//! as Arrow IPC in the cache folder and scanned from there while the file is
+//! unchanged, so repeated runs on a national-scale extract skip CSV parsing.
+//!
+//! An entry is keyed by the tool version, the source definition (its
+//! SHA-256), the file's canonical path, size and modification time (in
+//! nanoseconds), the dialect it is read with and the columns kept; any change gives a new
+//! entry, and entries for older versions of the same file are removed.
+//! Files below [`MIN_BYTES`] are read directly (parsing them is cheap).
+//! `EHELSE_NO_CACHE=1` turns the cache off; the folder may be deleted at any
+//! time (`EHELSE_CACHE`, see [`super::cache_dir`]).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use polars::prelude::*;
+
+use super::FileInfo;
+use crate::definitions::Source;
+
+/// Smallest file (bytes) whose parsed columns are cached.
+pub(super) const MIN_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The frame to read `file` through: `typed` (the CSV plan) for small files
+/// or when the cache is off, else a scan of the cached IPC file, which is
+/// written first when missing. A cache that cannot be written is not an
+/// error: the CSV plan is used and a note goes to stderr.
+pub(super) fn frame(
+    file: &FileInfo,
+    source: &Source,
+    columns: &[&str],
+    typed: LazyFrame,
+) -> Result<LazyFrame> {
+    if file.bytes < min_bytes() || std::env::var_os("EHELSE_NO_CACHE").is_some() {
+        return Ok(typed);
+    }
+    let (dir, prefix, path) = entry(file, source, columns)?;
+    if !path.exists() {
+        if let Err(e) = write(&dir, &prefix, &path, typed.clone()) {
+            let _ = std::io::Write::write_all(
+                &mut std::io::stderr(),
+                format!(
+                    "note: could not cache the parsed columns of {}: {e:#}\n",
+                    file.path.display()
+                )
+                .as_bytes(),
+            );
+            return Ok(typed);
+        }
+    }
+    let target = PlRefPath::new(path.to_string_lossy().as_ref());
+    let scan = LazyFrame::scan_ipc(
+        target,
+        IpcScanOptions::default(),
+        UnifiedScanArgs::default(),
+    );
+    anyhow::Context::with_context(scan, || {
+        format!("reading the cached columns {}", path.display())
+    })
+}
+
+fn min_bytes() -> u64 {
+    std::env::var("EHELSE_CACHE_MIN_BYTES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(MIN_BYTES)
+}
+
+/// The folder, the file-name prefix shared by every version of this file
+/// and source, and the entry for the current version.
+fn entry(file: &FileInfo, source: &Source, columns: &[&str]) -> Result<(PathBuf, String, PathBuf)> {
+    let meta = std::fs::metadata(&file.path)
+        .with_context(|| format!("reading {}", file.path.display()))?;
+    let stamp = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    let canonical = std::fs::canonicalize(&file.path).unwrap_or_else(|_| file.path.clone());
+    let hash = |s: String| crate::definitions::sha256_hex(s.as_bytes())[..24].to_string();
+    let prefix = hash(format!("{}\0{}", canonical.display(), source.id()));
+    let version = hash(format!(
+        "{}\0{}\0{}\0{stamp}\0{:?}\0{}",
+        env!("CARGO_PKG_VERSION"),
+        source.sha256,
+        meta.len(),
+        file.dialect,
+        columns.join(",")
+    ));
+    let dir = super::cache_dir().join("extracts");
+    let path = dir.join(format!("{prefix}-{version}.arrow"));
+    Ok((dir, prefix, path))
+}
+
+/// Streams `typed` into a temporary file next to `path`, renames it into
+/// place, and removes older entries of the same file.
+fn write(dir: &Path, prefix: &str, path: &Path, typed: LazyFrame) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!("{prefix}-"))
+        .suffix(".tmp")
+        .tempfile_in(dir)?
+        .into_temp_path();
+    let target = SinkTarget::Path(PlRefPath::new(tmp.to_string_lossy().as_ref()));
+    typed
+        .sink(
+            SinkDestination::File { target },
+            FileWriteFormat::Ipc(IpcWriterOptions::default()),
+            UnifiedSinkArgs::default(),
+        )?
+        .collect_with_engine(Engine::Streaming)?;
+    tmp.persist(path)
+        .with_context(|| format!("writing {}", path.display()))?;
+    for old in std::fs::read_dir(dir)?.flatten() {
+        let name = old.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&format!("{prefix}-")) && name.ends_with(".arrow") && old.path() != path
+        {
+            let _ = std::fs::remove_file(old.path());
+        }
+    }
+    Ok(())
+}
