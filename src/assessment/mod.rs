@@ -844,6 +844,43 @@ pub fn assess(series: &[Point], ambition: Option<&Ambition>, method: Method) -> 
     out
 }
 
+/// The range a value in `unit` can take, when it is bounded: 0–100 for
+/// percentages. `None` for unbounded units (counts, days, scores).
+pub fn unit_bounds(unit: &str) -> Option<(f64, f64)> {
+    match unit.trim().to_ascii_lowercase().as_str() {
+        "percent" | "percentage" | "pct" | "%" => Some((0.0, 100.0)),
+        _ => None,
+    }
+}
+
+/// Keeps the projected value at the deadline within `bounds` (a share of
+/// municipalities cannot pass 100 %, whatever a straight line says), and says
+/// so in the steps when it had to. The trend line and the period in which it
+/// reaches the target are left as they are.
+pub fn bound_projection(a: &mut Assessment, bounds: Option<(f64, f64)>) {
+    let Some((lo, hi)) = bounds else {
+        return;
+    };
+    let Some(p) = a.projection.as_mut() else {
+        return;
+    };
+    let Some(v) = p.value_at_deadline else {
+        return;
+    };
+    let bounded = v.clamp(lo, hi);
+    if bounded != v {
+        p.value_at_deadline = Some(bounded);
+        a.steps.push(format!(
+            "The trend line gives {} at the deadline, outside the unit's range {}–{}; the \
+             projected value is {}.",
+            num(v),
+            num(lo),
+            num(hi),
+            num(bounded)
+        ));
+    }
+}
+
 /// Adds the projection, if any, as the last step.
 fn push_trend_step(out: &mut Assessment) {
     let Some(p) = &out.projection else {

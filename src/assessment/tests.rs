@@ -677,3 +677,27 @@ fn names_round_trip() {
     assert_eq!(Method::default_for_unit("count"), Method::Cagr);
     assert_eq!(Method::default_for_unit("days"), Method::Cagr);
 }
+
+// ---------------------------------------------------------------- bounded projection
+
+#[test]
+fn a_projected_share_stays_within_0_and_100_percent() {
+    // 70, 80, 90 % in 2023–2025: slope 10 points a year, so the line is at
+    // 90 + 10 * (2031.0 - 2025.5) = 145 at the 2030-12-31 deadline; a share
+    // cannot be 145 %, so the projection is 100 and a step says why.
+    let series = [pt("2023", 70.0), pt("2024", 80.0), pt("2025", 90.0)];
+    let amb = ambition(100.0, "2030-12-31", Direction::Increase);
+    let mut a = assess(&series, Some(&amb), Method::Linear);
+    let p = a.projection.clone().expect("projection");
+    assert!(close(p.value_at_deadline, 145.0, EPS), "{p:?}");
+    bound_projection(&mut a, unit_bounds("percent"));
+    let p = a.projection.clone().expect("projection");
+    assert!(close(p.value_at_deadline, 100.0, EPS), "{p:?}");
+    // 90 + 10 * (t - 2025.5) = 100 at t = 2026.5, the midpoint of 2026.
+    assert_eq!(p.reaches_target_in.as_deref(), Some("2026"));
+    assert!(a.steps.last().is_some_and(|s| s.contains("145")), "{:?}", a.steps);
+    // Counts are not bounded.
+    let mut c = assess(&series, Some(&amb), Method::Linear);
+    bound_projection(&mut c, unit_bounds("count"));
+    assert!(close(c.projection.and_then(|p| p.value_at_deadline), 145.0, EPS));
+}
