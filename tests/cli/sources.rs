@@ -535,25 +535,10 @@ fn a_missing_file_is_an_error_naming_the_pattern() {
 
 // ------------------------------------------------------------ parsed-extract cache
 
-/// Runs `compute --indicator id --format csv` with the parsed-extract cache
-/// on for every file size.
+/// `compute --indicator id --format csv` with the parsed-extract cache on
+/// for every file size.
 fn cached_figures(w: &Workdir, id: &str) -> Vec<Row> {
-    let run = w.run_with_env(
-        &[
-            "compute",
-            "--indicators",
-            "indicators",
-            "--data",
-            "data",
-            "--indicator",
-            id,
-            "--format",
-            "csv",
-        ],
-        &[("EHELSE_CACHE_MIN_BYTES", "0")],
-    );
-    run.expect_code(0);
-    crate::support::parse_csv(&run.output.stdout)
+    w.figures_with_env(id, &[], &[("EHELSE_CACHE_MIN_BYTES", "0")])
 }
 
 fn cache_entries(w: &Workdir) -> Vec<String> {

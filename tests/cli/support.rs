@@ -166,6 +166,17 @@ impl Workdir {
     /// and `data/`, asserting exit 0.
     #[track_caller]
     pub(crate) fn figures(&self, id: &str, extra: &[&str]) -> Vec<Row> {
+        self.figures_with_env(id, extra, &[])
+    }
+
+    /// [`Workdir::figures`] with extra environment variables.
+    #[track_caller]
+    pub(crate) fn figures_with_env(
+        &self,
+        id: &str,
+        extra: &[&str],
+        env: &[(&str, &str)],
+    ) -> Vec<Row> {
         let mut args = vec![
             "compute",
             "--indicators",
@@ -178,7 +189,7 @@ impl Workdir {
             "csv",
         ];
         args.extend_from_slice(extra);
-        let run = self.run(&args);
+        let run = self.run_with_env(&args, env);
         run.expect_code(0);
         parse_csv(&run.output.stdout)
     }
