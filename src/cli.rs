@@ -77,6 +77,8 @@ pub enum Command {
     Docs(DocsArgs),
     /// Write the quarterly report files (status per goal, time series, manifest).
     Report(ReportArgs),
+    /// Write a static HTML dashboard (overview, a page per goal and per indicator, SVG charts).
+    Dashboard(DashboardArgs),
 }
 
 /// `validate`.

@@ -695,9 +695,17 @@ fn a_projected_share_stays_within_0_and_100_percent() {
     assert!(close(p.value_at_deadline, 100.0, EPS), "{p:?}");
     // 90 + 10 * (t - 2025.5) = 100 at t = 2026.5, the midpoint of 2026.
     assert_eq!(p.reaches_target_in.as_deref(), Some("2026"));
-    assert!(a.steps.last().is_some_and(|s| s.contains("145")), "{:?}", a.steps);
+    assert!(
+        a.steps.last().is_some_and(|s| s.contains("145")),
+        "{:?}",
+        a.steps
+    );
     // Counts are not bounded.
     let mut c = assess(&series, Some(&amb), Method::Linear);
     bound_projection(&mut c, unit_bounds("count"));
-    assert!(close(c.projection.and_then(|p| p.value_at_deadline), 145.0, EPS));
+    assert!(close(
+        c.projection.and_then(|p| p.value_at_deadline),
+        145.0,
+        EPS
+    ));
 }

@@ -61,7 +61,7 @@ pub(crate) struct Run<'a> {
 }
 
 /// The `--period` cut: figures ending after it are left out.
-fn cut_of(period: &str) -> Result<Option<i64>> {
+pub(super) fn cut_of(period: &str) -> Result<Option<i64>> {
     if period == "latest" {
         return Ok(None);
     }
@@ -71,7 +71,7 @@ fn cut_of(period: &str) -> Result<Option<i64>> {
     Ok(Some(end_index(p)))
 }
 
-fn end_index(p: Period) -> i64 {
+pub(super) fn end_index(p: Period) -> i64 {
     i64::from(p.year) * 12 + i64::from(p.last_month())
 }
 
@@ -293,7 +293,10 @@ fn evaluate_one(
         .unwrap_or_else(|| Method::default_for_unit(&ind.def.unit));
     let series = points(&national);
     let ambition = ambition(ind, &series);
-    ev.assessment = Some(assessment::assess(&series, ambition.as_ref(), method));
+    let bounds = assessment::unit_bounds(&ind.def.unit);
+    let mut national_assessment = assessment::assess(&series, ambition.as_ref(), method);
+    assessment::bound_projection(&mut national_assessment, bounds);
+    ev.assessment = Some(national_assessment);
     if let AmbitionDef::Target { per: Some(b), .. } = &ind.ambition {
         let mut groups: Vec<String> = computed
             .figures
@@ -306,8 +309,9 @@ fn evaluate_one(
             let figs: Vec<&Figure> = computed.group(b, &g).into_iter().filter(keep).collect();
             let s = points(&figs);
             let amb = ambition_for(ind, &s);
-            ev.regional
-                .push((g, assessment::assess(&s, amb.as_ref(), method)));
+            let mut a = assessment::assess(&s, amb.as_ref(), method);
+            assessment::bound_projection(&mut a, bounds);
+            ev.regional.push((g, a));
         }
     }
     ev.computed = Some(computed);
@@ -382,7 +386,7 @@ fn shown(f: Option<&Figure>, unit: &str, lang: Lang) -> String {
     }
 }
 
-fn data_note(ind: &Indicator, ev: &Evaluated, lang: Lang) -> String {
+pub(super) fn data_note(ind: &Indicator, ev: &Evaluated, lang: Lang) -> String {
     let en = lang == Lang::En;
     if ind.readiness == Readiness::Planned {
         return if en { "planned" } else { "planlagt" }.to_string();
@@ -780,7 +784,7 @@ pub(super) fn compute(args: &ComputeArgs) -> Result<ExitStatus> {
 }
 
 /// Lists failed ready indicators on stderr; exit 1 if any.
-fn report_failures(run: &Run<'_>) -> Result<ExitStatus> {
+pub(super) fn report_failures(run: &Run<'_>) -> Result<ExitStatus> {
     let failed: Vec<(&str, &str)> = run
         .selected
         .iter()

@@ -2,6 +2,7 @@
 
 mod catalogue;
 mod compute;
+mod dashboard;
 mod report;
 mod sources;
 mod validate;
@@ -26,6 +27,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Explain(args) => compute::explain(&args),
         Command::Status(args) => compute::status(&args),
         Command::Report(args) => report::run(&args),
+        Command::Dashboard(args) => dashboard::run(&args),
     }
 }
 

@@ -579,6 +579,23 @@ fn report_markdown(
 /// it into place; an existing report (allowed by `--force`) is swapped out
 /// and removed only after the new one is in place.
 fn write_report(out: &Path, target: &Path, label: &str, files: &[(String, Vec<u8>)]) -> Result<()> {
+    write_folder(out, target, label, files, |name| {
+        log("info", "staged", &[("file", name.to_string())]);
+    })
+}
+
+/// Writes `files` (flat names) into a temporary folder in `parent` and
+/// renames it to `target`; an existing `target` is moved aside first and
+/// removed only after the new folder is in place (put back if the rename
+/// fails). `label` names the temporary folders; `staged` is called per file.
+pub(super) fn write_folder(
+    parent: &Path,
+    target: &Path,
+    label: &str,
+    files: &[(String, Vec<u8>)],
+    staged: impl Fn(&str),
+) -> Result<()> {
+    let out = parent;
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     let staging = tempfile::Builder::new()
         .prefix(&format!(".{label}.tmp-"))
@@ -587,24 +604,24 @@ fn write_report(out: &Path, target: &Path, label: &str, files: &[(String, Vec<u8
     for (name, bytes) in files {
         let path = staging.path().join(name);
         std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
-        log("info", "staged", &[("file", name.clone())]);
+        staged(name);
     }
     let old = if target.exists() {
         let old = out.join(format!(".{label}.old-{}", std::process::id()));
         std::fs::rename(target, &old)
-            .with_context(|| format!("moving the previous report {} aside", target.display()))?;
+            .with_context(|| format!("moving the previous {} aside", target.display()))?;
         Some(old)
     } else {
         None
     };
     let staged = staging.keep();
     if let Err(e) = std::fs::rename(&staged, target) {
-        // Put the previous report back.
+        // Put the previous folder back.
         if let Some(old) = &old {
             let _ = std::fs::rename(old, target);
         }
         let _ = std::fs::remove_dir_all(&staged);
-        return Err(e).with_context(|| format!("moving the report into {}", target.display()));
+        return Err(e).with_context(|| format!("moving the new files into {}", target.display()));
     }
     if let Some(old) = old {
         let _ = std::fs::remove_dir_all(old);

@@ -1,6 +1,8 @@
 //! Output helpers: number formatting per language, atomic file writes,
 //! tidy CSV rows and terminal tables.
 
+pub mod dashboard;
+
 use std::io::Write;
 use std::path::Path;
 
