@@ -46,6 +46,13 @@ pub(crate) struct Evaluated {
 }
 
 impl Evaluated {
+    /// The figures (all breakdowns) of periods that end by `cut`.
+    pub(crate) fn figures_within(&self, cut: Option<i64>) -> Vec<&Figure> {
+        self.computed.as_ref().map_or_else(Vec::new, |c| {
+            c.figures.iter().filter(|f| within(f, cut)).collect()
+        })
+    }
+
     /// The status shown for the indicator.
     pub(crate) fn status(&self) -> Status {
         self.assessment
@@ -73,6 +80,11 @@ pub(super) fn cut_of(period: &str) -> Result<Option<i64>> {
 
 pub(super) fn end_index(p: Period) -> i64 {
     i64::from(p.year) * 12 + i64::from(p.last_month())
+}
+
+/// Whether a figure's period ends by the `--period` cut (always without one).
+fn within(f: &Figure, cut: Option<i64>) -> bool {
+    cut.is_none_or(|c| Period::parse(&f.period).is_some_and(|p| end_index(p) <= c))
 }
 
 /// Picks the indicators of a selection.
@@ -265,9 +277,7 @@ fn evaluate_one(
             return ev;
         }
     };
-    let keep = |f: &&Figure| {
-        cut.is_none_or(|c| Period::parse(&f.period).is_some_and(|p| end_index(p) <= c))
-    };
+    let keep = |f: &&Figure| within(f, cut);
     let national: Vec<&Figure> = computed.national().into_iter().filter(keep).collect();
     let with_value: Vec<&&Figure> = national
         .iter()
@@ -644,11 +654,7 @@ pub(crate) fn tidy_rows(run: &Run<'_>, cut: Option<i64>) -> Vec<Vec<String>> {
         let Some(ev) = run.results.get(ind.id()) else {
             continue;
         };
-        let Some(c) = &ev.computed else { continue };
-        for f in &c.figures {
-            if cut.is_some_and(|cut| Period::parse(&f.period).is_none_or(|p| end_index(p) > cut)) {
-                continue;
-            }
+        for f in ev.figures_within(cut) {
             let is_current = f.breakdown.is_empty()
                 && ev.current.as_ref().is_some_and(|cf| cf.period == f.period);
             let a = ev.assessment.as_ref().filter(|_| is_current);
@@ -723,20 +729,7 @@ fn json_value(run: &Run<'_>, cut: Option<i64>, lang: Lang) -> serde_json::Value 
         let Some(ev) = run.results.get(ind.id()) else {
             continue;
         };
-        let figures: Vec<&Figure> = ev
-            .computed
-            .as_ref()
-            .map(|c| {
-                c.figures
-                    .iter()
-                    .filter(|f| {
-                        cut.is_none_or(|cut| {
-                            Period::parse(&f.period).is_some_and(|p| end_index(p) <= cut)
-                        })
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let figures = ev.figures_within(cut);
         inds.push(serde_json::json!({
             "id": ind.id(),
             "goal": ind.goal,

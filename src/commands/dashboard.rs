@@ -5,7 +5,7 @@
 
 use anyhow::Result;
 
-use super::compute::{Evaluated, cut_of, data_note, end_index, evaluate, report_failures};
+use super::compute::{Evaluated, cut_of, data_note, evaluate, report_failures};
 use crate::ExitStatus;
 use crate::cli::{DashboardArgs, Selection, SplitPolicyArg};
 use crate::definitions::{Catalogue, Granularity};
@@ -153,20 +153,7 @@ fn entry<'a>(
     cut: Option<i64>,
     lang: crate::cli::Lang,
 ) -> Entry<'a> {
-    let figures = ev
-        .computed
-        .as_ref()
-        .map(|c| {
-            c.figures
-                .iter()
-                .filter(|f| {
-                    cut.is_none_or(|cut| {
-                        Period::parse(&f.period).is_some_and(|p| end_index(p) <= cut)
-                    })
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let figures = ev.figures_within(cut);
     Entry {
         indicator: ind,
         figures,
