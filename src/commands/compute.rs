@@ -985,7 +985,11 @@ pub(super) fn status(args: &StatusArgs) -> Result<ExitStatus> {
         if en { "Goal" } else { "Mål" }.to_string(),
         "Status".to_string(),
     ];
-    header.extend(order.iter().map(|s| s.as_str().to_string()));
+    header.extend(
+        order
+            .iter()
+            .map(|s| s.label(lang_code(args.lang)).to_string()),
+    );
     let mut table = crate::output::table(header);
     for (code, nb, eng) in GOALS {
         let inds = catalogue.of_goal(code);

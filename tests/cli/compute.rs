@@ -571,6 +571,74 @@ fn composites_roll_up_their_components() {
 }
 
 #[test]
+fn explain_prints_the_arithmetic_of_the_assessment() {
+    let w = reported();
+    let run = w.run(&[
+        "explain",
+        "a",
+        "--indicators",
+        "indicators",
+        "--data",
+        "data",
+    ]);
+    run.expect_code(0);
+    // The worked example of composites_roll_up_their_components: required
+    // now 4 + (10 − 4) × (2024.5 − 2023.5) / (2031 − 2023.5) = 4.8, ratio
+    // (5 − 4) / (4.8 − 4) = 1.25 ≥ 0.95 → on-track.
+    run.expect_output("Baseline")
+        .expect_output("= 4.8.")
+        .expect_output("= 1.25.")
+        .expect_output("progress ratio 1.25 >= 0.95 -> on-track")
+        .expect_output("thresholds: on-track ≥ 0.95, moderate ≥ 0.6, limited ≥ 0")
+        .expect_output("data/hdir/tall.csv sha256:");
+}
+
+#[test]
+fn status_prints_one_line_per_goal_with_counts_per_status() {
+    let w = reported();
+    let run = w.run(&[
+        "status",
+        "--indicators",
+        "indicators",
+        "--data",
+        "data",
+        "--lang",
+        "en",
+    ]);
+    run.expect_code(0);
+    let out = run.stdout();
+    let header: Vec<String> = out
+        .lines()
+        .find(|l| l.contains("Goal"))
+        .expect("header")
+        .split(['│', '┆'])
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let line: Vec<String> = out
+        .lines()
+        .find(|l| l.trim_start_matches('│').trim_start().starts_with("1 "))
+        .unwrap_or_else(|| panic!("no line for goal 1:\n{out}"))
+        .split(['│', '┆'])
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let cell = |name: &str| {
+        let i = header.iter().position(|h| h == name).expect(name);
+        line[i].clone()
+    };
+    // a on-track (3), b deterioration (0), ab-verst deterioration (0),
+    // ab-snitt moderate (2): mean score 5 / 4 = 1.25 → 1 → limited.
+    assert_eq!(cell("Status"), "Limited progress", "{out}");
+    assert_eq!(cell("On track"), "1", "{out}");
+    assert_eq!(cell("Moderate progress"), "1", "{out}");
+    assert_eq!(cell("Deterioration"), "2", "{out}");
+    assert_eq!(cell("Achieved"), "0", "{out}");
+    // Only goals with indicators are listed.
+    assert_eq!(out.matches("Limited progress").count(), 2, "{out}");
+}
+
+#[test]
 fn milestones_show_the_latest_reported_status() {
     let w = Workdir::new();
     w.source(
