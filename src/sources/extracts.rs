@@ -11,6 +11,10 @@
 //! change gives a new entry, and entries for older versions of the same file
 //! are removed.
 //! Files below [`MIN_BYTES`] are read directly (parsing them is cheap).
+//! An entry is written only on the second run that reads a file: writing it
+//! costs about as much as parsing the CSV again, which a job that runs once
+//! per extract (a quarterly cron job on a new file) would pay for nothing,
+//! and it would leave a copy of the extract behind.
 //! `EHELSE_NO_CACHE=1` turns the cache off; the folder may be deleted at any
 //! time (`EHELSE_CACHE`, see [`super::cache_dir`]).
 
@@ -25,10 +29,11 @@ use crate::definitions::Source;
 /// Smallest file (bytes) whose parsed columns are cached.
 pub(super) const MIN_BYTES: u64 = 16 * 1024 * 1024;
 
-/// The frame to read `file` through: `typed` (the CSV plan) for small files
-/// or when the cache is off, else a scan of the cached IPC file, which is
-/// written first when missing. A cache that cannot be written is not an
-/// error: the CSV plan is used and a note goes to stderr.
+/// The frame to read `file` through: `typed` (the CSV plan) for small files,
+/// when the cache is off, or on the first run that reads the file; else a
+/// scan of the cached IPC file, which is written first when missing. A cache
+/// that cannot be written is not an error: the CSV plan is used and a note
+/// goes to stderr.
 pub(super) fn frame(
     file: &FileInfo,
     source: &Source,
@@ -40,6 +45,9 @@ pub(super) fn frame(
     }
     let (dir, prefix, path) = entry(file, source, columns)?;
     if !path.exists() {
+        if !file.seen_before {
+            return Ok(typed);
+        }
         if let Err(e) = write(&dir, &prefix, &path, typed.clone()) {
             let _ = std::io::Write::write_all(
                 &mut std::io::stderr(),

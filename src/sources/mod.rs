@@ -38,6 +38,9 @@ pub struct FileInfo {
     pub path: PathBuf,
     /// Size in bytes.
     pub bytes: u64,
+    /// An earlier run has read this very file (same path, size and
+    /// modification time): its SHA-256 was remembered.
+    pub seen_before: bool,
     /// The dialect it is read with.
     pub dialect: Dialect,
     /// The UTF-8 file polars reads (a transcoded copy for Windows-1252).
@@ -128,6 +131,8 @@ pub fn open<'a>(source: &'a Source, data_dir: &Path) -> Result<Opened<'a>> {
         let bytes = std::fs::metadata(&path)
             .with_context(|| format!("reading {}", path.display()))?
             .len();
+        // Asked before the hash below is started (which remembers it).
+        let seen_before = hash_memo(&path).is_ok_and(|m| m.exists());
         let (read_path, hash) = if dialect.encoding == Encoding::Utf8 {
             let p = path.clone();
             let handle = std::thread::spawn(move || hash_file(&p));
@@ -139,6 +144,7 @@ pub fn open<'a>(source: &'a Source, data_dir: &Path) -> Result<Opened<'a>> {
         files.push(FileInfo {
             path,
             bytes,
+            seen_before,
             dialect,
             read_path,
             hash: std::sync::Mutex::new(hash),
@@ -155,17 +161,7 @@ pub fn open<'a>(source: &'a Source, data_dir: &Path) -> Result<Opened<'a>> {
 /// size and modification time, so a large extract that has not changed is
 /// not read twice across runs (the same rule `make` uses to see changes).
 fn hash_file(path: &Path) -> std::io::Result<String> {
-    let meta = std::fs::metadata(path)?;
-    let stamp = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos());
-    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let key = crate::definitions::sha256_hex(
-        format!("{}\0{}\0{stamp}", canonical.display(), meta.len()).as_bytes(),
-    );
-    let remembered = cache_dir().join("sha256").join(key);
+    let remembered = hash_memo(path)?;
     if let Ok(h) = std::fs::read_to_string(&remembered)
         && h.len() == 64
         && h.bytes().all(|b| b.is_ascii_hexdigit())
@@ -182,6 +178,22 @@ fn hash_file(path: &Path) -> std::io::Result<String> {
         let _ = tmp.persist(&remembered);
     }
     Ok(h)
+}
+
+/// Where the SHA-256 of `path` is remembered: keyed by its canonical path,
+/// size and modification time (nanoseconds).
+fn hash_memo(path: &Path) -> std::io::Result<PathBuf> {
+    let meta = std::fs::metadata(path)?;
+    let stamp = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let key = crate::definitions::sha256_hex(
+        format!("{}\0{}\0{stamp}", canonical.display(), meta.len()).as_bytes(),
+    );
+    Ok(cache_dir().join("sha256").join(key))
 }
 
 fn hash_contents(path: &Path) -> std::io::Result<String> {
