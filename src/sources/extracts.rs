@@ -81,21 +81,14 @@ fn min_bytes() -> u64 {
 /// The folder, the file-name prefix shared by every version of this file
 /// and source, and the entry for the current version.
 fn entry(file: &FileInfo, source: &Source, columns: &[&str]) -> Result<(PathBuf, String, PathBuf)> {
-    let meta = std::fs::metadata(&file.path)
-        .with_context(|| format!("reading {}", file.path.display()))?;
-    let stamp = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos());
-    let canonical = std::fs::canonicalize(&file.path).unwrap_or_else(|_| file.path.clone());
+    let (canonical, bytes, stamp) =
+        super::identity(&file.path).with_context(|| format!("reading {}", file.path.display()))?;
     let hash = |s: String| crate::definitions::sha256_hex(s.as_bytes())[..24].to_string();
     let prefix = hash(format!("{}\0{}", canonical.display(), source.id()));
     let version = hash(format!(
-        "{}\0{}\0{}\0{stamp}\0{:?}\0{}",
+        "{}\0{}\0{bytes}\0{stamp}\0{:?}\0{}",
         env!("CARGO_PKG_VERSION"),
         source.sha256,
-        meta.len(),
         file.dialect,
         columns.join(",")
     ));

@@ -183,6 +183,16 @@ fn hash_file(path: &Path) -> std::io::Result<String> {
 /// Where the SHA-256 of `path` is remembered: keyed by its canonical path,
 /// size and modification time (nanoseconds).
 fn hash_memo(path: &Path) -> std::io::Result<PathBuf> {
+    let (canonical, bytes, stamp) = identity(path)?;
+    let key = crate::definitions::sha256_hex(
+        format!("{}\0{bytes}\0{stamp}", canonical.display()).as_bytes(),
+    );
+    Ok(cache_dir().join("sha256").join(key))
+}
+
+/// What tells one version of a file from another without reading it: its
+/// canonical path, size and modification time (nanoseconds since 1970).
+fn identity(path: &Path) -> std::io::Result<(PathBuf, u64, u128)> {
     let meta = std::fs::metadata(path)?;
     let stamp = meta
         .modified()
@@ -190,10 +200,7 @@ fn hash_memo(path: &Path) -> std::io::Result<PathBuf> {
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos());
     let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let key = crate::definitions::sha256_hex(
-        format!("{}\0{}\0{stamp}", canonical.display(), meta.len()).as_bytes(),
-    );
-    Ok(cache_dir().join("sha256").join(key))
+    Ok((canonical, meta.len(), stamp))
 }
 
 fn hash_contents(path: &Path) -> std::io::Result<String> {
