@@ -123,6 +123,13 @@ impl Period {
         }
     }
 
+    /// The last day of the last month covered, as `YYYY-MM-DD` (the date a
+    /// report for the period judges freshness at).
+    pub fn last_day(self) -> String {
+        let m = self.last_month();
+        format!("{}-{m:02}-{:02}", self.year, days_in_month(self.year, m))
+    }
+
     /// Start as a fractional year.
     pub fn start_time(self) -> f64 {
         f64::from(self.year) + f64::from(self.first_month() - 1) / 12.0
@@ -212,5 +219,14 @@ mod tests {
             "2026"
         );
         assert_eq!(today().len(), 10);
+    }
+
+    #[test]
+    fn last_day_of_a_period() {
+        let day = |l: &str| Period::parse(l).expect(l).last_day();
+        assert_eq!(day("2026Q2"), "2026-06-30");
+        assert_eq!(day("2024Q1"), "2024-03-31");
+        assert_eq!(day("2024-02"), "2024-02-29");
+        assert_eq!(day("2025"), "2025-12-31");
     }
 }

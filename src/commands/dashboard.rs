@@ -65,14 +65,7 @@ pub(super) fn run(args: &DashboardArgs) -> Result<ExitStatus> {
         suppress_below: SUPPRESS_BELOW,
         // A quarter is judged as of its last day, as `report` does; the
         // latest figures as of today.
-        as_of: quarter.map(|q| {
-            format!(
-                "{}-{:02}-{:02}",
-                q.year,
-                q.last_month(),
-                crate::period::days_in_month(q.year, q.last_month())
-            )
-        }),
+        as_of: quarter.map(Period::last_day),
         split_policy: SplitPolicyArg::default(),
     };
     let run = evaluate(&catalogue, &args.paths, &sel)?;

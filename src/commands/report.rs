@@ -129,12 +129,7 @@ pub(super) fn run(args: &ReportArgs) -> Result<ExitStatus> {
         period: label.clone(),
         by: vec!["region".to_string(), "county".to_string()],
         suppress_below: args.suppress_below,
-        as_of: Some(format!(
-            "{}-{:02}-{:02}",
-            quarter.year,
-            quarter.last_month(),
-            crate::period::days_in_month(quarter.year, quarter.last_month())
-        )),
+        as_of: Some(quarter.last_day()),
         split_policy: crate::cli::SplitPolicyArg::default(),
     };
     let run = evaluate(&catalogue, &args.paths, &sel)?;
