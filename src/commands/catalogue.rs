@@ -32,7 +32,7 @@ pub(crate) fn ambition_text_opt(ind: &Indicator, lang: Lang, short: bool) -> Str
             per,
             ..
         } => {
-            let value = crate::output::number(Some(*target), &ind.def.unit, lang);
+            let value = crate::output::target(*target, &ind.def.unit, lang);
             let arrow = match direction {
                 crate::definitions::Direction::Increase => "≥",
                 crate::definitions::Direction::Decrease => "≤",

@@ -21,6 +21,20 @@ pub fn number(value: Option<f64>, unit: &str, lang: Lang) -> String {
         "days" => 0,
         _ => 1,
     };
+    with_decimals(v, decimals, unit, lang)
+}
+
+/// Formats a target as written: a whole number without decimals (`≥ 75 %`,
+/// not `≥ 75,0 %`), anything else as [`number`] does.
+pub fn target(value: f64, unit: &str, lang: Lang) -> String {
+    if value.fract().abs() < 1e-9 {
+        with_decimals(value, 0, unit, lang)
+    } else {
+        number(Some(value), unit, lang)
+    }
+}
+
+fn with_decimals(v: f64, decimals: usize, unit: &str, lang: Lang) -> String {
     let mut s = format!("{v:.decimals$}");
     if lang == Lang::Nb {
         s = s.replace('.', ",");
@@ -146,5 +160,13 @@ mod tests {
         assert_eq!(number(None, "percent", Lang::En), "–");
         assert_eq!(plain(Some(0.5)), "0.5");
         assert_eq!(plain(None), "");
+    }
+
+    #[test]
+    fn targets_are_written_as_given() {
+        assert_eq!(target(75.0, "percent", Lang::Nb), "75 %");
+        assert_eq!(target(22.5, "percent", Lang::Nb), "22,5 %");
+        assert_eq!(target(4.0, "stage", Lang::En), "4");
+        assert_eq!(target(120.0, "days", Lang::En), "120 days");
     }
 }

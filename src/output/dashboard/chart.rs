@@ -596,7 +596,7 @@ pub(super) fn figure(input: &ChartInput<'_>) -> Option<String> {
             &format!(
                 "{} {cmp} {} {} {} ({})",
                 tr(en, "Mål:", "Target:"),
-                crate::output::number(Some(g.target), unit, input.lang),
+                crate::output::target(g.target, unit, input.lang),
                 tr(en, "innen", "by"),
                 g.by,
                 tr(en, "ruter", "diamond")
