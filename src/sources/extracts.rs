@@ -44,19 +44,26 @@ pub(super) fn frame(
         return Ok(typed);
     }
     let (dir, prefix, path) = entry(file, source, columns)?;
+    if path.exists()
+        && let Err(e) = readable(&path)
+    {
+        // A damaged entry (cut short, say) is dropped and made anew.
+        note(&format!(
+            "the cached columns {} are unreadable ({e}); reading {} instead",
+            path.display(),
+            file.path.display()
+        ));
+        let _ = std::fs::remove_file(&path);
+    }
     if !path.exists() {
         if !file.seen_before {
             return Ok(typed);
         }
         if let Err(e) = write(&dir, &prefix, &path, typed.clone()) {
-            let _ = std::io::Write::write_all(
-                &mut std::io::stderr(),
-                format!(
-                    "note: could not cache the parsed columns of {}: {e:#}\n",
-                    file.path.display()
-                )
-                .as_bytes(),
-            );
+            note(&format!(
+                "could not cache the parsed columns of {}: {e:#}",
+                file.path.display()
+            ));
             return Ok(typed);
         }
     }
@@ -69,6 +76,19 @@ pub(super) fn frame(
     anyhow::Context::with_context(scan, || {
         format!("reading the cached columns {}", path.display())
     })
+}
+
+/// One `note:` line on stderr.
+fn note(text: &str) {
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), format!("note: {text}\n").as_bytes());
+}
+
+/// Whether an entry's footer and schema can be read (a cheap check: the
+/// footer is at the end of the file, so a file cut short fails it).
+fn readable(path: &Path) -> Result<()> {
+    let f = std::fs::File::open(path)?;
+    IpcReader::new(f).schema()?;
+    Ok(())
 }
 
 fn min_bytes() -> u64 {

@@ -597,3 +597,45 @@ fn parsed_extracts_are_cached_from_the_second_run_and_refreshed_when_the_file_ch
     assert_eq!(now.len(), 1, "{now:?}");
     assert_ne!(now, entries);
 }
+
+#[test]
+fn a_damaged_cache_entry_is_dropped_and_made_anew() {
+    let w = kpr();
+    indicator(
+        &w,
+        "brukere-sum",
+        "kpr-test",
+        "annual",
+        "  kind: sum\n  column: brukere\n",
+        &[],
+    );
+    let plain = cached_figures(&w, "brukere-sum");
+    assert_eq!(cached_figures(&w, "brukere-sum"), plain);
+    let entries = cache_entries(&w);
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    // Cut the entry short, as a full disk or a killed copy would.
+    let entry = w.path().join(".cache/extracts").join(&entries[0]);
+    let bytes = std::fs::read(&entry).expect("entry");
+    std::fs::write(&entry, &bytes[..bytes.len() / 2]).expect("cut");
+    let args = [
+        "compute",
+        "--indicators",
+        "indicators",
+        "--data",
+        "data",
+        "--indicator",
+        "brukere-sum",
+        "--format",
+        "csv",
+    ];
+    let run = w.run_with_env(&args, &[("EHELSE_CACHE_MIN_BYTES", "0")]);
+    run.expect_code(0)
+        .expect_output("are unreadable")
+        .expect_output("velferdsteknologi_2024.csv");
+    assert_eq!(crate::support::parse_csv(&run.output.stdout), plain);
+    // Made anew: whole again, and read without a note.
+    assert_eq!(std::fs::read(&entry).expect("entry").len(), bytes.len());
+    let again = w.run_with_env(&args, &[("EHELSE_CACHE_MIN_BYTES", "0")]);
+    again.expect_code(0);
+    assert!(!again.stderr().contains("unreadable"), "{}", again.stderr());
+}
