@@ -79,6 +79,20 @@ fn kpr() -> Workdir {
     w
 }
 
+/// The KPR fixture with `brukere-sum`, the sum of `brukere`.
+fn kpr_with_brukere_sum() -> Workdir {
+    let w = kpr();
+    indicator(
+        &w,
+        "brukere-sum",
+        "kpr-test",
+        "annual",
+        "  kind: sum\n  column: brukere\n",
+        &[],
+    );
+    w
+}
+
 #[test]
 fn windows_1252_title_line_decimal_comma_and_every_ssb_symbol() {
     let w = kpr();
@@ -116,15 +130,7 @@ fn windows_1252_title_line_decimal_comma_and_every_ssb_symbol() {
 
 #[test]
 fn symbols_are_missing_values_and_dash_is_zero() {
-    let w = kpr();
-    indicator(
-        &w,
-        "brukere-sum",
-        "kpr-test",
-        "annual",
-        "  kind: sum\n  column: brukere\n",
-        &[],
-    );
+    let w = kpr_with_brukere_sum();
     indicator(
         &w,
         "andel-snitt",
@@ -444,18 +450,10 @@ fn a_source_can_reject_invalid_organisation_numbers() {
 
 #[test]
 fn a_missing_declared_column_names_the_file_line_and_column() {
-    let w = kpr();
+    let w = kpr_with_brukere_sum();
     w.write(
         "data/kpr/velferdsteknologi_2024.csv",
         cp1252("Tittel\naar;kommunenr;kommune;andel\n2024;301;Oslo;1\n"),
-    );
-    indicator(
-        &w,
-        "brukere-sum",
-        "kpr-test",
-        "annual",
-        "  kind: sum\n  column: brukere\n",
-        &[],
     );
     let (run, json) = audit(&w);
     run.expect_code(1);
@@ -535,10 +533,13 @@ fn a_missing_file_is_an_error_naming_the_pattern() {
 
 // ------------------------------------------------------------ parsed-extract cache
 
+/// The cache on for every file size.
+const CACHE_ALL: [(&str, &str); 1] = [("EHELSE_CACHE_MIN_BYTES", "0")];
+
 /// `compute --indicator id --format csv` with the parsed-extract cache on
 /// for every file size.
 fn cached_figures(w: &Workdir, id: &str) -> Vec<Row> {
-    w.figures_with_env(id, &[], &[("EHELSE_CACHE_MIN_BYTES", "0")])
+    w.figures_with_env(id, &[], &CACHE_ALL)
 }
 
 fn cache_entries(w: &Workdir) -> Vec<String> {
@@ -556,15 +557,7 @@ fn cache_entries(w: &Workdir) -> Vec<String> {
 
 #[test]
 fn parsed_extracts_are_cached_from_the_second_run_and_refreshed_when_the_file_changes() {
-    let w = kpr();
-    indicator(
-        &w,
-        "brukere-sum",
-        "kpr-test",
-        "annual",
-        "  kind: sum\n  column: brukere\n",
-        &[],
-    );
+    let w = kpr_with_brukere_sum();
     // The first run that ever reads the file parses the CSV and caches
     // nothing, even with the cache on for every size: a job that runs once
     // per extract would pay for the entry and leave a copy behind.
@@ -600,15 +593,7 @@ fn parsed_extracts_are_cached_from_the_second_run_and_refreshed_when_the_file_ch
 
 #[test]
 fn a_damaged_cache_entry_is_dropped_and_made_anew() {
-    let w = kpr();
-    indicator(
-        &w,
-        "brukere-sum",
-        "kpr-test",
-        "annual",
-        "  kind: sum\n  column: brukere\n",
-        &[],
-    );
+    let w = kpr_with_brukere_sum();
     let plain = cached_figures(&w, "brukere-sum");
     assert_eq!(cached_figures(&w, "brukere-sum"), plain);
     let entries = cache_entries(&w);
@@ -617,25 +602,14 @@ fn a_damaged_cache_entry_is_dropped_and_made_anew() {
     let entry = w.path().join(".cache/extracts").join(&entries[0]);
     let bytes = std::fs::read(&entry).expect("entry");
     std::fs::write(&entry, &bytes[..bytes.len() / 2]).expect("cut");
-    let args = [
-        "compute",
-        "--indicators",
-        "indicators",
-        "--data",
-        "data",
-        "--indicator",
-        "brukere-sum",
-        "--format",
-        "csv",
-    ];
-    let run = w.run_with_env(&args, &[("EHELSE_CACHE_MIN_BYTES", "0")]);
+    let run = w.compute_csv("brukere-sum", &[], &CACHE_ALL);
     run.expect_code(0)
         .expect_output("are unreadable")
         .expect_output("velferdsteknologi_2024.csv");
     assert_eq!(crate::support::parse_csv(&run.output.stdout), plain);
     // Made anew: whole again, and read without a note.
     assert_eq!(std::fs::read(&entry).expect("entry").len(), bytes.len());
-    let again = w.run_with_env(&args, &[("EHELSE_CACHE_MIN_BYTES", "0")]);
+    let again = w.compute_csv("brukere-sum", &[], &CACHE_ALL);
     again.expect_code(0);
     assert!(!again.stderr().contains("unreadable"), "{}", again.stderr());
 }

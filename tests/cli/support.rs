@@ -177,6 +177,15 @@ impl Workdir {
         extra: &[&str],
         env: &[(&str, &str)],
     ) -> Vec<Row> {
+        let run = self.compute_csv(id, extra, env);
+        run.expect_code(0);
+        parse_csv(&run.output.stdout)
+    }
+
+    /// Runs `compute --indicator id --format csv` over `indicators/` and
+    /// `data/` with extra arguments and environment variables, whatever its
+    /// exit code.
+    pub(crate) fn compute_csv(&self, id: &str, extra: &[&str], env: &[(&str, &str)]) -> Run {
         let mut args = vec![
             "compute",
             "--indicators",
@@ -189,9 +198,7 @@ impl Workdir {
             "csv",
         ];
         args.extend_from_slice(extra);
-        let run = self.run_with_env(&args, env);
-        run.expect_code(0);
-        parse_csv(&run.output.stdout)
+        self.run_with_env(&args, env)
     }
 }
 
