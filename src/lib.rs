@@ -6,16 +6,16 @@
 //! (terminal table, CSV, JSON, report, dashboard). Only `commands` connects
 //! the stages.
 
-pub mod assessment;
+mod assessment;
 pub mod cli;
-pub mod commands;
-pub mod definitions;
-pub mod diagnostic;
+mod commands;
+mod definitions;
+mod diagnostic;
 pub mod geography;
-pub mod measures;
-pub mod output;
-pub mod period;
-pub mod sources;
+mod measures;
+mod output;
+mod period;
+mod sources;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -1,7 +1,44 @@
 //! Period labels: `2025` (year), `2025Q2` (quarter), `2025-06` (month),
 //! `2025-06-30` (day), their integer keys and time arithmetic.
 
-use crate::definitions::Granularity;
+/// Granularity of a period (and of a source's period column), coarse to fine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Granularity {
+    /// `2025`
+    Year,
+    /// `2025Q2`
+    Quarter,
+    /// `2025-06`
+    Month,
+    /// `2025-06-30`
+    Day,
+}
+
+impl Granularity {
+    /// All accepted spellings, in order.
+    pub const ALL: &'static [&'static str] = &["year", "quarter", "month", "day"];
+
+    /// Parses the YAML spelling.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "year" => Some(Self::Year),
+            "quarter" => Some(Self::Quarter),
+            "month" => Some(Self::Month),
+            "day" => Some(Self::Day),
+            _ => None,
+        }
+    }
+
+    /// The YAML spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Year => "year",
+            Self::Quarter => "quarter",
+            Self::Month => "month",
+            Self::Day => "day",
+        }
+    }
+}
 
 /// A parsed period label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -18,98 +18,12 @@ mod tests;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub use crate::definitions::{Direction, Method, Rollup};
 pub use time::{date_time, period_time};
 
 /// Thresholds on the progress ratio: on-track, moderate, limited. A ratio
 /// below the last is deterioration.
 pub const THRESHOLDS: [f64; 3] = [0.95, 0.6, 0.0];
-
-/// The desired direction of an indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Direction {
-    /// Higher is better; the target is met when the value is ≥ target.
-    Increase,
-    /// Lower is better; the target is met when the value is ≤ target.
-    Decrease,
-}
-
-impl Direction {
-    /// Parses `increase` or `decrease` (ASCII case and surrounding
-    /// whitespace ignored).
-    pub fn parse(s: &str) -> Option<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "increase" => Some(Self::Increase),
-            "decrease" => Some(Self::Decrease),
-            _ => None,
-        }
-    }
-
-    /// `increase` or `decrease`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Increase => "increase",
-            Self::Decrease => "decrease",
-        }
-    }
-}
-
-impl fmt::Display for Direction {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// How the progress ratio is computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Method {
-    /// Actual change since the baseline ÷ change required by now on the
-    /// straight line from baseline to target.
-    Linear,
-    /// Observed compound annual growth rate ÷ the rate required to reach the
-    /// target by the deadline (Statistics Canada / Open SDG).
-    Cagr,
-}
-
-impl Method {
-    /// Parses `linear` or `cagr` (ASCII case and surrounding whitespace
-    /// ignored).
-    pub fn parse(s: &str) -> Option<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "linear" => Some(Self::Linear),
-            "cagr" => Some(Self::Cagr),
-            _ => None,
-        }
-    }
-
-    /// `linear` or `cagr`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Linear => "linear",
-            Self::Cagr => "cagr",
-        }
-    }
-
-    /// The default method for an indicator unit: [`Method::Linear`] for
-    /// bounded or ordinal units (`percent`, `percentage`, `pct`, `%`,
-    /// `share`, `proportion`, `score`, `status`), [`Method::Cagr`] for
-    /// everything else (`count`, `days`, other positive quantities). ASCII
-    /// case and surrounding whitespace are ignored.
-    pub fn default_for_unit(unit: &str) -> Method {
-        match unit.trim().to_ascii_lowercase().as_str() {
-            "percent" | "percentage" | "pct" | "%" | "share" | "proportion" | "score"
-            | "status" => Method::Linear,
-            _ => Method::Cagr,
-        }
-    }
-}
-
-impl fmt::Display for Method {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// Progress category of an indicator (or of a roll-up).
 ///
@@ -306,42 +220,6 @@ pub struct Assessment {
     pub warnings: Vec<String>,
     /// The arithmetic, one line per step, in English.
     pub steps: Vec<String>,
-}
-
-/// How statuses are combined for composite indicators and goals.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Rollup {
-    /// The worst scored status.
-    Worst,
-    /// The mean score, rounded half up to the nearest category.
-    MeanScore,
-}
-
-impl Rollup {
-    /// Parses `worst` or `mean-score` (ASCII case and surrounding whitespace
-    /// ignored).
-    pub fn parse(s: &str) -> Option<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "worst" => Some(Self::Worst),
-            "mean-score" => Some(Self::MeanScore),
-            _ => None,
-        }
-    }
-
-    /// `worst` or `mean-score`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Worst => "worst",
-            Self::MeanScore => "mean-score",
-        }
-    }
-}
-
-impl fmt::Display for Rollup {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
 }
 
 /// Combines statuses of components (indicators of a goal, parts of a

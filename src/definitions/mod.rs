@@ -5,6 +5,7 @@ mod locate;
 mod model;
 pub mod raw;
 mod validate;
+mod vocab;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -15,7 +16,7 @@ use sha2::{Digest, Sha256};
 use crate::diagnostic::{self, Diagnostic, Location, Severity};
 pub use model::{
     AmbitionDef, ColumnType, Direction, Frequency, GOALS, Granularity, Indicator, IndicatorType,
-    Level, MeasureKind, Readiness, Role, Source, goal_name, normalise_goal,
+    Level, MeasureKind, Method, Readiness, Role, Rollup, Source, goal_name, normalise_goal,
 };
 
 /// The whole catalogue: every source and indicator under a folder.

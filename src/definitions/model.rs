@@ -3,6 +3,11 @@
 use std::path::PathBuf;
 
 use super::raw::{RawColumn, RawIndicator, RawMeasure, RawSource};
+pub use super::vocab::{
+    ColumnType, Direction, Frequency, IndicatorType, Level, MeasureKind, Method, Readiness, Role,
+    Rollup,
+};
+pub use crate::period::Granularity;
 
 /// The eight goals: five strategic goals and three overarching ones.
 pub const GOALS: [(&str, &str, &str); 8] = [
@@ -64,105 +69,6 @@ pub fn normalise_goal(code: &str) -> Option<String> {
         .map(|(c, _, _)| (*c).to_string())
 }
 
-macro_rules! string_enum {
-    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($(#[$vm])* $variant),+ }
-        impl $name {
-            /// All accepted spellings, in order.
-            pub const ALL: &'static [&'static str] = &[$($text),+];
-            /// Parses the YAML spelling.
-            pub fn parse(s: &str) -> Option<Self> {
-                match s { $($text => Some(Self::$variant),)+ _ => None }
-            }
-            /// The YAML spelling.
-            pub fn as_str(self) -> &'static str {
-                match self { $(Self::$variant => $text),+ }
-            }
-        }
-    };
-}
-
-string_enum!(
-    /// Strategic indicator or support indicator.
-    Level { Strategic = "strategic", Support = "support" }
-);
-string_enum!(
-    /// Structure, process or effect indicator.
-    IndicatorType { Structure = "structure", Process = "process", Effect = "effect" }
-);
-string_enum!(
-    /// Whether data is available.
-    Readiness { Ready = "ready", InDevelopment = "in-development", Planned = "planned" }
-);
-string_enum!(
-    /// How often the indicator is reported.
-    Frequency { Annual = "annual", Quarterly = "quarterly", Monthly = "monthly", Continuous = "continuous" }
-);
-string_enum!(
-    /// Granularity of a source's period column, coarse to fine.
-    Granularity { Year = "year", Quarter = "quarter", Month = "month", Day = "day" }
-);
-string_enum!(
-    /// Measure kinds.
-    MeasureKind {
-        Count = "count", Sum = "sum", Mean = "mean", Median = "median", Ratio = "ratio",
-        ShareOfUnits = "share_of_units", SurveyShare = "survey_share", Reported = "reported",
-        Composite = "composite", Milestone = "milestone",
-    }
-);
-string_enum!(
-    /// Declared column types.
-    ColumnType {
-        Text = "text", Integer = "integer", Decimal = "decimal", Date = "date",
-        Municipality = "municipality", County = "county", Orgnr = "orgnr",
-    }
-);
-string_enum!(
-    /// Declared column roles.
-    Role {
-        Period = "period", Municipality = "municipality", Orgnr = "orgnr", Weight = "weight",
-        Value = "value", Respondent = "respondent", Category = "category",
-    }
-);
-string_enum!(
-    /// Direction of an ambition.
-    Direction { Increase = "increase", Decrease = "decrease" }
-);
-
-impl Frequency {
-    /// The coarsest source granularity this frequency can be computed from;
-    /// `None` for continuous (any).
-    pub fn needs(self) -> Option<Granularity> {
-        match self {
-            Self::Annual => Some(Granularity::Year),
-            Self::Quarterly => Some(Granularity::Quarter),
-            Self::Monthly => Some(Granularity::Month),
-            Self::Continuous => None,
-        }
-    }
-
-    /// The grouping granularity for a source of granularity `source`.
-    /// Continuous indicators follow the source, capped at months.
-    pub fn grouping(self, source: Granularity) -> Granularity {
-        match self {
-            Self::Annual => Granularity::Year,
-            Self::Quarterly => Granularity::Quarter,
-            Self::Monthly => Granularity::Month,
-            Self::Continuous => source.min(Granularity::Month),
-        }
-    }
-
-    /// Months after the end of the latest period before the figure counts as stale.
-    pub fn stale_after_months(self) -> i32 {
-        match self {
-            Self::Annual => 15,
-            Self::Quarterly => 6,
-            Self::Monthly | Self::Continuous => 3,
-        }
-    }
-}
 
 /// A checked source definition.
 #[derive(Debug, Clone)]
