@@ -19,8 +19,14 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("diagnostic", &[]),
     ("geography", &[]),
     ("definitions", &["period", "diagnostic", "geography"]),
-    ("sources", &["definitions", "period", "diagnostic", "geography"]),
-    ("measures", &["sources", "definitions", "period", "geography"]),
+    (
+        "sources",
+        &["definitions", "period", "diagnostic", "geography"],
+    ),
+    (
+        "measures",
+        &["sources", "definitions", "period", "geography"],
+    ),
     ("assessment", &["measures", "definitions", "period"]),
     (
         "output",
@@ -210,5 +216,9 @@ fn no_file_over_500_lines() {
             (n > 500).then(|| format!("{} ({n} lines)", f.display()))
         })
         .collect();
-    assert!(long.is_empty(), "files over 500 lines:\n{}", long.join("\n"));
+    assert!(
+        long.is_empty(),
+        "files over 500 lines:\n{}",
+        long.join("\n")
+    );
 }

@@ -77,7 +77,10 @@ fn validate_outputs() {
             ("human", &["validate"]),
             ("json", &["validate", "--format", "json"]),
             ("data", &["validate", "--data", "sample-data"]),
-            ("deny-warnings", &["validate", "--data", "sample-data", "--deny-warnings"]),
+            (
+                "deny-warnings",
+                &["validate", "--data", "sample-data", "--deny-warnings"],
+            ),
         ],
     );
 }
@@ -127,7 +130,9 @@ fn compute_outputs() {
     }
     cases.push((
         "goal-2-region-csv".into(),
-        vec!["compute", "--goal", "2", "--by", "region", "--format", "csv"],
+        vec![
+            "compute", "--goal", "2", "--by", "region", "--format", "csv",
+        ],
     ));
     cases.push((
         "period-2025-csv".into(),
@@ -147,7 +152,10 @@ fn explain_and_status_outputs() {
         &repo(),
         &[
             ("tillit", &["explain", "tillit-helseopplysninger"]),
-            ("tillit-en", &["explain", "tillit-helseopplysninger", "--lang", "en"]),
+            (
+                "tillit-en",
+                &["explain", "tillit-helseopplysninger", "--lang", "en"],
+            ),
             ("pll", &["explain", "pll-nasjonalt"]),
             ("status", &["status"]),
             ("status-en", &["status", "--lang", "en"]),
@@ -168,8 +176,14 @@ fn usage_errors() {
             ("list-goal-9", &["list", "--goal", "9"]),
             ("quarter-2026q7", &["report", "--quarter", "2026Q7"]),
             ("no-selection", &["compute"]),
-            ("missing-data", &["compute", "--all", "--data", "/nonexistent"]),
-            ("missing-indicators", &["validate", "--indicators", "/nonexistent"]),
+            (
+                "missing-data",
+                &["compute", "--all", "--data", "/nonexistent"],
+            ),
+            (
+                "missing-indicators",
+                &["validate", "--indicators", "/nonexistent"],
+            ),
         ],
     );
 }
@@ -251,7 +265,10 @@ fn dashboard_outputs() {
     let w = Workdir::new();
     for (lang, args) in [
         ("nb", vec!["dashboard", "--quarter", "2026Q2"]),
-        ("en", vec!["dashboard", "--quarter", "2026Q2", "--lang", "en"]),
+        (
+            "en",
+            vec!["dashboard", "--quarter", "2026Q2", "--lang", "en"],
+        ),
     ] {
         let out = w.path().join(format!("site-{lang}"));
         let out_s = out.display().to_string();
@@ -272,7 +289,12 @@ fn validate_broken_fixtures() {
     for entry in std::fs::read_dir(&dir).expect("fixtures") {
         let path = entry.expect("entry").path();
         if path.is_dir() {
-            cases.push(path.file_name().expect("name").to_string_lossy().into_owned());
+            cases.push(
+                path.file_name()
+                    .expect("name")
+                    .to_string_lossy()
+                    .into_owned(),
+            );
         }
     }
     cases.sort();
