@@ -216,12 +216,16 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
     }
 }
 
-/// A manifest without its `generated_at` line, the one field that differs
-/// between two runs on the same inputs.
+/// A manifest without its `generated_at` and the input files' `modified`
+/// lines: the time of the run and of the checkout, which differ between
+/// two runs on the same inputs (the files' SHA-256 stay in).
 fn without_generation_time(bytes: &[u8]) -> Vec<u8> {
     String::from_utf8_lossy(bytes)
         .lines()
-        .filter(|l| !l.trim_start().starts_with("\"generated_at\""))
+        .filter(|l| {
+            let l = l.trim_start();
+            !l.starts_with("\"generated_at\"") && !l.starts_with("\"modified\"")
+        })
         .collect::<Vec<_>>()
         .join("\n")
         .into_bytes()
