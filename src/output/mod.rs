@@ -29,15 +29,13 @@ pub(crate) use number::{number, plain, target};
 /// # Errors
 /// Write failures (a broken pipe is reported as such and ends quietly).
 pub(crate) fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<()> {
-    match output {
-        Some(p) => atomic::write_atomic(p, bytes),
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(bytes)?;
-            out.flush()?;
-            Ok(())
-        }
+    if let Some(p) = output {
+        return atomic::write_atomic(p, bytes);
     }
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()?;
+    Ok(())
 }
 
 /// Prints to stdout; a broken pipe becomes an error that ends quietly.

@@ -9,9 +9,9 @@ pub(crate) fn number(value: Option<f64>, unit: &str, lang: Lang) -> String {
     let Some(v) = value else {
         return "–".to_string();
     };
+    let whole = v.fract().abs() < 1e-9;
     let decimals = match unit {
-        "count" | "number" if v.fract().abs() < 1e-9 => 0,
-        "count" | "number" => 1,
+        "count" | "number" => usize::from(!whole),
         "days" => 0,
         _ => 1,
     };
@@ -88,7 +88,7 @@ mod tests {
         assert_eq!(number(Some(71.25), "percent", Lang::Nb), "71,2 %");
         assert_eq!(number(Some(1234.0), "count", Lang::En), "1,234");
         assert_eq!(
-            number(Some(1234567.0), "count", Lang::Nb),
+            number(Some(1_234_567.0), "count", Lang::Nb),
             "1\u{a0}234\u{a0}567"
         );
         assert_eq!(number(Some(158.6), "days", Lang::En), "159 days");

@@ -2,6 +2,7 @@
 //! (each file's SHA-256 and one over all), input files with their rows,
 //! output files with their hashes, and the run's warnings.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -56,7 +57,10 @@ pub(crate) fn manifest(
         )
         .collect();
     defs.sort();
-    let joined: String = defs.iter().map(|(p, h)| format!("{p} {h}\n")).collect();
+    let joined = defs.iter().fold(String::new(), |mut all, (p, h)| {
+        let _ = writeln!(all, "{p} {h}");
+        all
+    });
     let outputs: Vec<serde_json::Value> = files
         .iter()
         .map(|(name, bytes)| {
