@@ -228,3 +228,4 @@ impl fmt::Display for Rollup {
         f.write_str(self.as_str())
     }
 }
+
