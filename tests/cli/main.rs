@@ -1,11 +1,13 @@
 //! Integration tests: drive the `ehelse` binary on fixtures in temp folders.
 
+mod architecture;
 mod compute;
 mod dashboard;
 mod definitions_doc;
 mod geography;
 mod report;
 mod seed_figures;
+mod snapshots;
 mod sources;
 mod support;
 mod validate;

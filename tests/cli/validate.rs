@@ -180,105 +180,169 @@ fn shipped_catalogue_json_has_no_errors() {
     }
 }
 
-// ------------------------------------------------------------ parsing: fields and types
+// ------------------------------------------------------------ one planted mistake each
 
-#[test]
-fn unknown_field_at_top_level() {
-    let w = catalogue();
-    let rel = "indicators/goal-3/hds-soknader.yaml";
-    let text = plant(&w, rel, "\ncaveats:\n", "\ncaveat:\n");
-    let msg = expect_error(
-        &w,
-        "unknown-field",
-        rel,
-        position(&text, "caveat:"),
-        "caveat",
-    );
-    assert!(msg.contains("unknown field `caveat`"), "{msg}");
+/// Where a planted mistake's finding must point.
+#[derive(Clone, Copy)]
+enum At {
+    /// Where this text starts (it occurs once in the planted file).
+    Text(&'static str),
+    /// Where `.1` starts on the line holding `.0`.
+    InLine(&'static str, &'static str),
+    /// The start of the file (the mapping that lacks a field is the file).
+    FileStart,
 }
 
-#[test]
-fn unknown_field_in_ambition() {
-    let w = catalogue();
-    let rel = "indicators/goal-1/velferdsteknologi-kommuner.yaml";
-    let text = plant(&w, rel, "  target: 100\n", "  targt: 100\n");
-    let msg = expect_error(
-        &w,
-        "unknown-field",
-        rel,
-        position(&text, "targt"),
-        "ambition.targt",
-    );
-    assert!(msg.contains("unknown field `targt`"), "{msg}");
+/// One class of mistake: replace `from` by `to` in `file` (a shipped
+/// definition) and expect exit 1 with an error `code` at `at` for `field`,
+/// whose message contains each of `says`.
+struct Plant {
+    name: &'static str,
+    file: &'static str,
+    from: &'static str,
+    to: &'static str,
+    code: &'static str,
+    at: At,
+    field: &'static str,
+    says: &'static [&'static str],
 }
 
-#[test]
-fn wrong_type_is_an_error_at_the_value() {
-    let w = catalogue();
-    let rel = "indicators/goal-1/velferdsteknologi-kommuner.yaml";
-    let text = plant(&w, rel, "  target: 100\n", "  target: \"hundre\"\n");
-    let msg = expect_error(
-        &w,
-        "wrong-type",
-        rel,
-        position(&text, "\"hundre\""),
-        "ambition.target",
-    );
-    assert!(msg.contains("invalid type"), "{msg}");
-}
+const VELFERD: &str = "indicators/goal-1/velferdsteknologi-kommuner.yaml";
+const HDS: &str = "indicators/goal-3/hds-soknader.yaml";
+const MEDIAN: &str = "indicators/goal-3/hds-leveringstid-median.yaml";
+const PLL: &str = "indicators/goal-2/pll-nasjonalt.yaml";
+const TILLIT: &str = "indicators/goal-4/tillit-helseopplysninger.yaml";
+const SUM_DAYS: &str = "indicators/goal-3/leveringstid-sum-dager.yaml";
+const PLL_SOURCE: &str = "indicators/sources/nhn-pll.yaml";
 
-#[test]
-fn missing_required_field_at_top_level() {
-    let w = catalogue();
-    let rel = "indicators/goal-3/hds-soknader.yaml";
-    plant(&w, rel, "level: strategic\n", "");
-    // The mapping that lacks the field is the whole file.
-    let msg = expect_error(&w, "missing-field", rel, (1, 1), "level");
-    assert!(msg.contains("missing field `level`"), "{msg}");
-}
-
-#[test]
-fn missing_required_field_in_names() {
-    let w = catalogue();
-    let rel = "indicators/goal-3/hds-soknader.yaml";
-    let text = plant(&w, rel, "  en: \"Applications to Helsedataservice\"\n", "");
+#[rustfmt::skip]
+const PLANTS: &[Plant] = &[
+    // Parsing: fields and types.
+    Plant { name: "unknown field at top level", file: HDS, from: "\ncaveats:\n", to: "\ncaveat:\n",
+        code: "unknown-field", at: At::Text("caveat:"), field: "caveat", says: &["unknown field `caveat`"] },
+    Plant { name: "unknown field in ambition", file: VELFERD, from: "  target: 100\n", to: "  targt: 100\n",
+        code: "unknown-field", at: At::Text("targt"), field: "ambition.targt", says: &["unknown field `targt`"] },
+    Plant { name: "wrong type at the value", file: VELFERD, from: "  target: 100\n", to: "  target: \"hundre\"\n",
+        code: "wrong-type", at: At::Text("\"hundre\""), field: "ambition.target", says: &["invalid type"] },
+    Plant { name: "missing field at top level", file: HDS, from: "level: strategic\n", to: "",
+        code: "missing-field", at: At::FileStart, field: "level", says: &["missing field `level`"] },
     // The `name` mapping that lacks `en` starts at its first key.
-    let msg = expect_error(
-        &w,
-        "missing-field",
-        rel,
-        position(&text, "nb: \"Antall søknader til"),
-        "name.en",
+    Plant { name: "missing field in names", file: HDS, from: "  en: \"Applications to Helsedataservice\"\n", to: "",
+        code: "missing-field", at: At::Text("nb: \"Antall søknader til"), field: "name.en", says: &["missing field `en`"] },
+    Plant { name: "bad enum value", file: HDS, from: "level: strategic\n", to: "level: strategisk\n",
+        code: "bad-value", at: At::Text("strategisk"), field: "level", says: &["`strategisk`"] },
+    Plant { name: "bad measure kind", file: MEDIAN, from: "kind: median\n", to: "kind: medianen\n",
+        code: "bad-value", at: At::Text("medianen"), field: "measure.kind", says: &[] },
+    // Ids and references.
+    Plant { name: "unknown source", file: HDS, from: "source: fhi-hds-soknader\n", to: "source: fhi-hds-soknad\n",
+        code: "unknown-source", at: At::Text("fhi-hds-soknad\n"), field: "source", says: &["`fhi-hds-soknad`"] },
+    Plant { name: "unknown source in a list", file: PLL, from: "source: [nhn-pll, ssb-befolkning]", to: "source: [nhn-pll, ssb-folketall]",
+        code: "unknown-source", at: At::Text("ssb-folketall"), field: "source[1]", says: &[] },
+    Plant { name: "unknown weight source", file: "indicators/goal-1/velferdsteknologi-befolkning.yaml",
+        from: "weight-by: ssb-befolkning\n", to: "weight-by: ssb-folketall\n",
+        code: "unknown-source", at: At::Text("ssb-folketall"), field: "measure.weight-by", says: &[] },
+    Plant { name: "unknown goal", file: HDS, from: "goal: 3\n", to: "goal: 6\n",
+        code: "unknown-goal", at: At::Text("6\nlevel"), field: "goal", says: &["`6`"] },
+    Plant { name: "composite with unknown component", file: "indicators/goal-1/helsenorge-medvirkning.yaml",
+        from: "helsenorge-fullmakter,", to: "helsenorge-fullmakt,",
+        code: "unknown-component", at: At::Text("helsenorge-fullmakt,"), field: "measure.components[2]", says: &["`helsenorge-fullmakt`"] },
+    // SQL and columns.
+    Plant { name: "SQL that does not parse", file: VELFERD, from: "AND aktive_brukere >= 1\"", to: "AND (aktive_brukere >= 1\"",
+        code: "bad-sql", at: At::Text("\"teknologi <>"), field: "measure.condition", says: &["does not parse"] },
+    Plant { name: "SQL column not declared by the source", file: "indicators/goal-1/innbygger-mer-involvert.yaml",
+        from: "filter: \"sporsmal = ", to: "filter: \"sporsmaal = ",
+        code: "unknown-column", at: At::Text("\"sporsmaal"), field: "measure.filter", says: &["`sporsmaal`", "innbyggerundersokelsen"] },
+    Plant { name: "measure column not declared by the source", file: MEDIAN, from: "column: leveringstid_dager\n", to: "column: leveringstid\n",
+        code: "unknown-column", at: At::Text("leveringstid\n"), field: "measure.column", says: &["`leveringstid`"] },
+    Plant { name: "ratio side column not declared by its source", file: PLL, from: "column: personer_med_pll }", to: "column: personer_pll }",
+        code: "unknown-column", at: At::Text("personer_pll"), field: "measure.numerator.column", says: &["nhn-pll"] },
+    Plant { name: "breakdown column not declared by the source", file: MEDIAN, from: "breakdowns: [register]", to: "breakdowns: [registre]",
+        code: "unknown-column", at: At::InLine("breakdowns: [registre]", "registre"), field: "breakdowns[0]", says: &[] },
+    Plant { name: "sum of a text column", file: SUM_DAYS, from: "column: leveringstid_dager\n", to: "column: register\n",
+        code: "bad-column-type", at: At::Text("register\n"), field: "measure.column", says: &[] },
+    Plant { name: "field the measure kind does not use", file: SUM_DAYS,
+        from: "  column: leveringstid_dager\n", to: "  column: leveringstid_dager\n  distinct: register\n",
+        code: "unused-field", at: At::Text("register\n"), field: "measure.distinct", says: &[] },
+    // The side has no `source`; the finding points at the side itself.
+    Plant { name: "ratio side without source when the indicator has several", file: PLL,
+        from: "{ kind: sum, source: nhn-pll, column: personer_med_pll }", to: "{ kind: sum, column: personer_med_pll }",
+        code: "missing-field", at: At::Text("{ kind: sum, column: personer_med_pll }"), field: "measure.numerator.source", says: &["numerator"] },
+    // Ambitions.
+    Plant { name: "direction contradicts baseline and target", file: TILLIT,
+        from: "baseline: { period: 2023 }", to: "baseline: { period: 2023, value: 80 }",
+        code: "direction-contradiction", at: At::Text("increase"), field: "ambition.direction", says: &["80", "75"] },
+    Plant { name: "deadline before baseline", file: TILLIT, from: "baseline: { period: 2023 }", to: "baseline: { period: 2031 }",
+        code: "deadline-before-baseline", at: At::Text("2030-12-31"), field: "ambition.by", says: &["2031"] },
+    Plant { name: "percent target outside 0 to 100", file: VELFERD, from: "  target: 100\n", to: "  target: 120\n",
+        code: "bad-target", at: At::Text("120"), field: "ambition.target", says: &["120"] },
+    // `ambition:` holds a block mapping: the finding points at the key.
+    Plant { name: "ambition with neither target nor none", file: VELFERD, from: "  target: 100\n", to: "",
+        code: "bad-ambition", at: At::Text("ambition:"), field: "ambition", says: &[] },
+    Plant { name: "ambition with both target and none", file: VELFERD,
+        from: "  target: 100\n", to: "  target: 100\n  none: \"Ingen ambisjon\"\n",
+        code: "bad-ambition", at: At::Text("\"Ingen ambisjon\""), field: "ambition.none", says: &[] },
+    Plant { name: "ambition target without direction", file: VELFERD, from: "  direction: increase\n", to: "",
+        code: "missing-field", at: At::Text("ambition:"), field: "ambition.direction", says: &[] },
+    // Frequency.
+    Plant { name: "frequency finer than the source", file: VELFERD, from: "frequency: annual\n", to: "frequency: quarterly\n",
+        code: "frequency-too-fine", at: At::Text("quarterly"), field: "frequency", says: &["kpr-velferdsteknologi"] },
+    // Source definitions.
+    Plant { name: "source with bad column type", file: PLL_SOURCE,
+        from: "{ name: personer_med_pll, type: integer,", to: "{ name: personer_med_pll, type: heltall,",
+        code: "bad-value", at: At::Text("heltall"), field: "columns[2].type", says: &[] },
+    Plant { name: "source period column not declared", file: PLL_SOURCE, from: "period: { column: maaned,", to: "period: { column: maned,",
+        code: "unknown-column", at: At::Text("maned"), field: "period.column", says: &[] },
+];
+
+/// Plants each mistake in a fresh copy of the catalogue and checks the
+/// finding; every case is checked and all failures are reported together.
+#[test]
+fn each_planted_mistake_is_located() {
+    let mut failures = Vec::new();
+    for plant_case in PLANTS {
+        let outcome = std::panic::catch_unwind(|| check_plant(plant_case));
+        if let Err(panic) = outcome {
+            let why = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_string()))
+                .unwrap_or_default();
+            failures.push(format!("--- {}:\n{why}", plant_case.name));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} planted mistakes were not reported as expected:\n{}",
+        failures.len(),
+        PLANTS.len(),
+        failures.join("\n")
     );
-    assert!(msg.contains("missing field `en`"), "{msg}");
+}
+
+fn check_plant(p: &Plant) {
+    let w = catalogue();
+    let text = plant(&w, p.file, p.from, p.to);
+    let pos = match p.at {
+        At::Text(needle) => position(&text, needle),
+        At::InLine(anchor, needle) => position_in_line(&text, anchor, needle),
+        At::FileStart => (1, 1),
+    };
+    let msg = expect_error(&w, p.code, p.file, pos, p.field);
+    for want in p.says {
+        assert!(msg.contains(want), "message lacks {want:?}: {msg}");
+    }
 }
 
 #[test]
-fn bad_enum_value() {
+fn bad_enum_value_lists_the_allowed_words() {
     let w = catalogue();
-    let rel = "indicators/goal-3/hds-soknader.yaml";
-    let text = plant(&w, rel, "level: strategic\n", "level: strategisk\n");
-    let msg = expect_error(&w, "bad-value", rel, position(&text, "strategisk"), "level");
-    assert!(msg.contains("`strategisk`"), "{msg}");
+    plant(&w, HDS, "level: strategic\n", "level: strategisk\n");
     let run = w.run(&["validate"]);
-    run.expect_output("help: expected one of: strategic, support");
+    run.expect_code(1)
+        .expect_output("help: expected one of: strategic, support");
 }
 
-#[test]
-fn bad_measure_kind() {
-    let w = catalogue();
-    let rel = "indicators/goal-3/hds-leveringstid-median.yaml";
-    let text = plant(&w, rel, "kind: median\n", "kind: medianen\n");
-    expect_error(
-        &w,
-        "bad-value",
-        rel,
-        position(&text, "medianen"),
-        "measure.kind",
-    );
-}
-
-// ------------------------------------------------------------ ids and references
+// ------------------------------------------------------------ ids that clash, cycles, broken YAML
 
 #[test]
 fn duplicate_indicator_id() {
@@ -317,88 +381,6 @@ fn duplicate_source_id() {
 }
 
 #[test]
-fn unknown_source() {
-    let w = catalogue();
-    let rel = "indicators/goal-3/hds-soknader.yaml";
-    let text = plant(
-        &w,
-        rel,
-        "source: fhi-hds-soknader\n",
-        "source: fhi-hds-soknad\n",
-    );
-    let msg = expect_error(
-        &w,
-        "unknown-source",
-        rel,
-        position(&text, "fhi-hds-soknad\n"),
-        "source",
-    );
-    assert!(msg.contains("`fhi-hds-soknad`"), "{msg}");
-}
-
-#[test]
-fn unknown_source_in_a_list() {
-    let w = catalogue();
-    let rel = "indicators/goal-2/pll-nasjonalt.yaml";
-    let text = plant(
-        &w,
-        rel,
-        "source: [nhn-pll, ssb-befolkning]",
-        "source: [nhn-pll, ssb-folketall]",
-    );
-    expect_error(
-        &w,
-        "unknown-source",
-        rel,
-        position(&text, "ssb-folketall"),
-        "source[1]",
-    );
-}
-
-#[test]
-fn unknown_weight_source() {
-    let w = catalogue();
-    let rel = "indicators/goal-1/velferdsteknologi-befolkning.yaml";
-    let text = plant(
-        &w,
-        rel,
-        "weight-by: ssb-befolkning\n",
-        "weight-by: ssb-folketall\n",
-    );
-    expect_error(
-        &w,
-        "unknown-source",
-        rel,
-        position(&text, "ssb-folketall"),
-        "measure.weight-by",
-    );
-}
-
-#[test]
-fn unknown_goal() {
-    let w = catalogue();
-    let rel = "indicators/goal-3/hds-soknader.yaml";
-    let text = plant(&w, rel, "goal: 3\n", "goal: 6\n");
-    let msg = expect_error(&w, "unknown-goal", rel, position(&text, "6\nlevel"), "goal");
-    assert!(msg.contains("`6`"), "{msg}");
-}
-
-#[test]
-fn composite_with_unknown_component() {
-    let w = catalogue();
-    let rel = "indicators/goal-1/helsenorge-medvirkning.yaml";
-    let text = plant(&w, rel, "helsenorge-fullmakter,", "helsenorge-fullmakt,");
-    let msg = expect_error(
-        &w,
-        "unknown-component",
-        rel,
-        position(&text, "helsenorge-fullmakt,"),
-        "measure.components[2]",
-    );
-    assert!(msg.contains("`helsenorge-fullmakt`"), "{msg}");
-}
-
-#[test]
 fn composite_cycle() {
     let w = catalogue();
     // A second composite that contains the first, which then contains it.
@@ -424,319 +406,6 @@ fn composite_cycle() {
         rel,
         position_in_line(&text, "components: [", "["),
         "measure.components",
-    );
-}
-
-// ------------------------------------------------------------ SQL and columns
-
-#[test]
-fn sql_that_does_not_parse() {
-    let w = catalogue();
-    let rel = "indicators/goal-1/velferdsteknologi-kommuner.yaml";
-    let text = plant(
-        &w,
-        rel,
-        "AND aktive_brukere >= 1\"",
-        "AND (aktive_brukere >= 1\"",
-    );
-    let msg = expect_error(
-        &w,
-        "bad-sql",
-        rel,
-        position(&text, "\"teknologi <>"),
-        "measure.condition",
-    );
-    assert!(msg.contains("does not parse"), "{msg}");
-}
-
-#[test]
-fn sql_column_not_declared_by_the_source() {
-    let w = catalogue();
-    let rel = "indicators/goal-1/innbygger-mer-involvert.yaml";
-    let text = plant(&w, rel, "filter: \"sporsmal = ", "filter: \"sporsmaal = ");
-    let msg = expect_error(
-        &w,
-        "unknown-column",
-        rel,
-        position(&text, "\"sporsmaal"),
-        "measure.filter",
-    );
-    assert!(msg.contains("`sporsmaal`"), "{msg}");
-    assert!(msg.contains("innbyggerundersokelsen"), "{msg}");
-}
-
-#[test]
-fn measure_column_not_declared_by_the_source() {
-    let w = catalogue();
-    let rel = "indicators/goal-3/hds-leveringstid-median.yaml";
-    let text = plant(
-        &w,
-        rel,
-        "column: leveringstid_dager\n",
-        "column: leveringstid\n",
-    );
-    let msg = expect_error(
-        &w,
-        "unknown-column",
-        rel,
-        position(&text, "leveringstid\n"),
-        "measure.column",
-    );
-    assert!(msg.contains("`leveringstid`"), "{msg}");
-}
-
-#[test]
-fn ratio_side_column_not_declared_by_its_source() {
-    let w = catalogue();
-    let rel = "indicators/goal-2/pll-nasjonalt.yaml";
-    let text = plant(
-        &w,
-        rel,
-        "column: personer_med_pll }",
-        "column: personer_pll }",
-    );
-    let msg = expect_error(
-        &w,
-        "unknown-column",
-        rel,
-        position(&text, "personer_pll"),
-        "measure.numerator.column",
-    );
-    assert!(msg.contains("nhn-pll"), "{msg}");
-}
-
-#[test]
-fn breakdown_column_not_declared_by_the_source() {
-    let w = catalogue();
-    let rel = "indicators/goal-3/hds-leveringstid-median.yaml";
-    let text = plant(&w, rel, "breakdowns: [register]", "breakdowns: [registre]");
-    expect_error(
-        &w,
-        "unknown-column",
-        rel,
-        position_in_line(&text, "breakdowns: [registre]", "registre"),
-        "breakdowns[0]",
-    );
-}
-
-#[test]
-fn sum_of_a_text_column() {
-    let w = catalogue();
-    let rel = "indicators/goal-3/leveringstid-sum-dager.yaml";
-    let text = plant(
-        &w,
-        rel,
-        "column: leveringstid_dager\n",
-        "column: register\n",
-    );
-    expect_error(
-        &w,
-        "bad-column-type",
-        rel,
-        position(&text, "register\n"),
-        "measure.column",
-    );
-}
-
-#[test]
-fn field_the_measure_kind_does_not_use() {
-    let w = catalogue();
-    let rel = "indicators/goal-3/leveringstid-sum-dager.yaml";
-    let text = plant(
-        &w,
-        rel,
-        "  column: leveringstid_dager\n",
-        "  column: leveringstid_dager\n  distinct: register\n",
-    );
-    expect_error(
-        &w,
-        "unused-field",
-        rel,
-        position(&text, "register\n"),
-        "measure.distinct",
-    );
-}
-
-#[test]
-fn ratio_side_without_source_when_the_indicator_has_several() {
-    let w = catalogue();
-    let rel = "indicators/goal-2/pll-nasjonalt.yaml";
-    let text = plant(
-        &w,
-        rel,
-        "{ kind: sum, source: nhn-pll, column: personer_med_pll }",
-        "{ kind: sum, column: personer_med_pll }",
-    );
-    // The side has no `source`; the finding points at the side itself.
-    let msg = expect_error(
-        &w,
-        "missing-field",
-        rel,
-        position(&text, "{ kind: sum, column: personer_med_pll }"),
-        "measure.numerator.source",
-    );
-    assert!(msg.contains("numerator"), "{msg}");
-}
-
-// ------------------------------------------------------------ ambitions
-
-#[test]
-fn direction_contradicts_baseline_and_target() {
-    let w = catalogue();
-    let rel = "indicators/goal-4/tillit-helseopplysninger.yaml";
-    let text = plant(
-        &w,
-        rel,
-        "baseline: { period: 2023 }",
-        "baseline: { period: 2023, value: 80 }",
-    );
-    let msg = expect_error(
-        &w,
-        "direction-contradiction",
-        rel,
-        position(&text, "increase"),
-        "ambition.direction",
-    );
-    assert!(msg.contains("80") && msg.contains("75"), "{msg}");
-}
-
-#[test]
-fn deadline_before_baseline() {
-    let w = catalogue();
-    let rel = "indicators/goal-4/tillit-helseopplysninger.yaml";
-    let text = plant(
-        &w,
-        rel,
-        "baseline: { period: 2023 }",
-        "baseline: { period: 2031 }",
-    );
-    let msg = expect_error(
-        &w,
-        "deadline-before-baseline",
-        rel,
-        position(&text, "2030-12-31"),
-        "ambition.by",
-    );
-    assert!(msg.contains("2031"), "{msg}");
-}
-
-#[test]
-fn percent_target_outside_0_to_100() {
-    let w = catalogue();
-    let rel = "indicators/goal-1/velferdsteknologi-kommuner.yaml";
-    let text = plant(&w, rel, "  target: 100\n", "  target: 120\n");
-    let msg = expect_error(
-        &w,
-        "bad-target",
-        rel,
-        position(&text, "120"),
-        "ambition.target",
-    );
-    assert!(msg.contains("120"), "{msg}");
-}
-
-#[test]
-fn ambition_with_neither_target_nor_none() {
-    let w = catalogue();
-    let rel = "indicators/goal-1/velferdsteknologi-kommuner.yaml";
-    let text = plant(&w, rel, "  target: 100\n", "");
-    // `ambition:` holds a block mapping: the finding points at the key.
-    expect_error(
-        &w,
-        "bad-ambition",
-        rel,
-        position(&text, "ambition:"),
-        "ambition",
-    );
-}
-
-#[test]
-fn ambition_with_both_target_and_none() {
-    let w = catalogue();
-    let rel = "indicators/goal-1/velferdsteknologi-kommuner.yaml";
-    let text = plant(
-        &w,
-        rel,
-        "  target: 100\n",
-        "  target: 100\n  none: \"Ingen ambisjon\"\n",
-    );
-    expect_error(
-        &w,
-        "bad-ambition",
-        rel,
-        position(&text, "\"Ingen ambisjon\""),
-        "ambition.none",
-    );
-}
-
-#[test]
-fn ambition_target_without_direction() {
-    let w = catalogue();
-    let rel = "indicators/goal-1/velferdsteknologi-kommuner.yaml";
-    let text = plant(&w, rel, "  direction: increase\n", "");
-    expect_error(
-        &w,
-        "missing-field",
-        rel,
-        position(&text, "ambition:"),
-        "ambition.direction",
-    );
-}
-
-// ------------------------------------------------------------ frequency
-
-#[test]
-fn frequency_finer_than_the_source() {
-    let w = catalogue();
-    let rel = "indicators/goal-1/velferdsteknologi-kommuner.yaml";
-    let text = plant(&w, rel, "frequency: annual\n", "frequency: quarterly\n");
-    let msg = expect_error(
-        &w,
-        "frequency-too-fine",
-        rel,
-        position(&text, "quarterly"),
-        "frequency",
-    );
-    assert!(msg.contains("kpr-velferdsteknologi"), "{msg}");
-}
-
-// ------------------------------------------------------------ source definitions
-
-#[test]
-fn source_with_bad_column_type() {
-    let w = catalogue();
-    let rel = "indicators/sources/nhn-pll.yaml";
-    let text = plant(
-        &w,
-        rel,
-        "{ name: personer_med_pll, type: integer,",
-        "{ name: personer_med_pll, type: heltall,",
-    );
-    expect_error(
-        &w,
-        "bad-value",
-        rel,
-        position(&text, "heltall"),
-        "columns[2].type",
-    );
-}
-
-#[test]
-fn source_period_column_not_declared() {
-    let w = catalogue();
-    let rel = "indicators/sources/nhn-pll.yaml";
-    let text = plant(
-        &w,
-        rel,
-        "period: { column: maaned,",
-        "period: { column: maned,",
-    );
-    expect_error(
-        &w,
-        "unknown-column",
-        rel,
-        position(&text, "maned"),
-        "period.column",
     );
 }
 
