@@ -2,8 +2,7 @@
 //!
 //! The pipeline runs one way: `definitions` (YAML catalogue) → `sources`
 //! (CSV extracts as polars lazy frames) → `measures` (one lazy plan per
-//! indicator) → `assessment` (progress towards each ambition) → `evaluate`
-//! (a run over a selection: figures and their assessment) → `output`
+//! indicator) → `assessment` (progress towards each ambition) → `output`
 //! (terminal table, CSV, JSON, report, dashboard). Only `commands` connects
 //! the stages; `error` maps how a command ended to the exit code.
 
@@ -13,7 +12,6 @@ mod commands;
 mod definitions;
 mod diagnostic;
 mod error;
-mod evaluate;
 pub mod geography;
 mod measures;
 mod output;

@@ -1,9 +1,9 @@
 //! `ehelse compute`: figures of a selection, their assessment against the
 //! ambitions, as a table per goal, tidy CSV or JSON.
 
+use super::evaluate::{self, Options, Pick};
 use crate::cli::{ComputeArgs, Format, Selection};
 use crate::error::{Error, ExitStatus, Result};
-use crate::evaluate::{self, Options, Pick};
 use crate::output::{self, tidy};
 
 /// Runs `compute`.
@@ -15,7 +15,7 @@ pub(super) fn run(args: &ComputeArgs) -> Result<ExitStatus> {
         Format::Csv => output::csv::encode(
             &tidy::CSV_COLUMNS,
             &tidy::rows(&run),
-            crate::cli::CsvDialect::Standard,
+            output::csv::Dialect::Standard,
         )?,
         Format::Json => output::json::compute(&run, args.lang)?,
     };

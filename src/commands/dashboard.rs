@@ -3,10 +3,10 @@
 //! its chart — into a temporary folder next to `--out`, then renames it into
 //! place, so a failed run never leaves a half-written site.
 
+use super::evaluate::{self, Evaluated, Options, Pick, SUPPRESS_BELOW};
 use crate::cli::{DashboardArgs, Lang};
 use crate::definitions::{Catalogue, Indicator};
 use crate::error::{Error, ExitStatus, Result};
-use crate::evaluate::{self, Evaluated, Options, Pick, SUPPRESS_BELOW};
 use crate::output::dashboard::{Entry, Site, render};
 use crate::output::{self, text};
 use crate::period::Period;

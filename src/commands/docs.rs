@@ -1,9 +1,9 @@
 //! `ehelse docs`: writes `docs/catalogue.md` from the definitions, or with
 //! `--check` says whether it is up to date.
 
+use super::evaluate;
 use crate::cli::DocsArgs;
 use crate::error::{ExitStatus, Result};
-use crate::evaluate;
 use crate::output;
 
 /// Runs `docs`.

@@ -3,9 +3,9 @@
 
 use anyhow::Context as _;
 
+use super::evaluate::{self, Options, Pick};
 use crate::cli::ExplainArgs;
 use crate::error::{Error, ExitStatus, Result};
-use crate::evaluate::{self, Options, Pick};
 use crate::output;
 use crate::sources::{self, Audit};
 

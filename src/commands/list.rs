@@ -1,8 +1,8 @@
 //! `ehelse list`: the catalogue (or one goal of it) as a table.
 
+use super::evaluate;
 use crate::cli::ListArgs;
 use crate::error::{ExitStatus, Result};
-use crate::evaluate;
 use crate::output;
 
 /// Runs `list`.

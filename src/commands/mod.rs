@@ -4,6 +4,7 @@
 mod compute;
 mod dashboard;
 mod docs;
+mod evaluate;
 mod explain;
 mod list;
 mod report;

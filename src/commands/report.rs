@@ -3,10 +3,10 @@
 //! — written into a temporary folder and renamed into place, so a failed run
 //! never leaves a half-written report or touches the previous one.
 
-use crate::cli::ReportArgs;
+use super::evaluate::{self, Options, Pick, Run};
+use crate::cli::{CsvDialect, ReportArgs};
 use crate::definitions::{Catalogue, Readiness};
 use crate::error::{Error, ExitStatus, Result};
-use crate::evaluate::{self, Options, Pick, Run};
 use crate::output::log::log;
 use crate::output::report::{Settings, commentary, manifest};
 use crate::output::{self, tidy};
@@ -51,14 +51,14 @@ pub(super) fn run(args: &ReportArgs) -> Result<ExitStatus> {
     }
     let settings = Settings {
         quarter: &label,
-        dialect: args.csv_dialect,
+        dialect: dialect(args.csv_dialect),
         lang: args.lang,
         commentary: given.as_ref(),
     };
     let mut files = output::report::files(&catalogue, &run, &series, &settings)?;
     let about = manifest::Run {
         quarter: &label,
-        dialect: args.csv_dialect,
+        dialect: dialect(args.csv_dialect),
         suppress_below: args.suppress_below,
         suppressed,
         warnings: &warnings,
@@ -146,4 +146,12 @@ fn audits(catalogue: &Catalogue, args: &ReportArgs) -> Result<Vec<(String, Audit
         audits.push((source.id().to_string(), sources::audit(&opened)?));
     }
     Ok(audits)
+}
+
+/// The output dialect of `--csv-dialect`.
+fn dialect(d: CsvDialect) -> output::csv::Dialect {
+    match d {
+        CsvDialect::Standard => output::csv::Dialect::Standard,
+        CsvDialect::ExcelNb => output::csv::Dialect::ExcelNb,
+    }
 }

@@ -1,10 +1,10 @@
 //! `ehelse sources`: each declared source with its files, rows, columns,
 //! period range, SSB symbol counts and problems.
 
+use super::evaluate;
 use crate::cli::{Format, SourcesArgs};
 use crate::diagnostic::Severity;
 use crate::error::{Error, ExitStatus, Result};
-use crate::evaluate;
 use crate::output;
 use crate::sources::{self, Audit};
 

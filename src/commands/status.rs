@@ -1,9 +1,9 @@
 //! `ehelse status`: one line per goal with its roll-up status and the
 //! number of indicators per status.
 
+use super::evaluate::{self, Options, Pick};
 use crate::cli::StatusArgs;
 use crate::error::{ExitStatus, Result};
-use crate::evaluate::{self, Options, Pick};
 use crate::output;
 
 /// Runs `status`.

@@ -4,8 +4,8 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::cli::Lang;
 use crate::definitions::{Catalogue, GOALS, Indicator};
+use crate::output::Lang;
 
 use super::text::ambition_text;
 

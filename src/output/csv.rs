@@ -3,17 +3,20 @@
 
 use anyhow::{Result, anyhow};
 
-use crate::cli::CsvDialect;
+/// A CSV dialect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dialect {
+    /// `,` separator, decimal point.
+    Standard,
+    /// `;` separator, decimal comma, byte-order mark (Norwegian Excel).
+    ExcelNb,
+}
 
 /// Writes a header and rows in a dialect.
-pub(crate) fn encode(
-    header: &[&str],
-    rows: &[Vec<String>],
-    dialect: CsvDialect,
-) -> Result<Vec<u8>> {
+pub(crate) fn encode(header: &[&str], rows: &[Vec<String>], dialect: Dialect) -> Result<Vec<u8>> {
     let (sep, decimal_comma, bom) = match dialect {
-        CsvDialect::Standard => (b',', false, false),
-        CsvDialect::ExcelNb => (b';', true, true),
+        Dialect::Standard => (b',', false, false),
+        Dialect::ExcelNb => (b';', true, true),
     };
     let mut bytes = if bom {
         vec![0xEF, 0xBB, 0xBF]
@@ -46,9 +49,9 @@ pub(crate) fn encode(
 }
 
 /// The dialect's name in the manifest.
-pub(crate) fn name(dialect: CsvDialect) -> &'static str {
+pub(crate) fn name(dialect: Dialect) -> &'static str {
     match dialect {
-        CsvDialect::Standard => "standard",
-        CsvDialect::ExcelNb => "excel-nb",
+        Dialect::Standard => "standard",
+        Dialect::ExcelNb => "excel-nb",
     }
 }

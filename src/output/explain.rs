@@ -4,10 +4,10 @@
 use std::fmt::Write as _;
 
 use crate::assessment::Assessment;
-use crate::cli::Lang;
 use crate::definitions::Indicator;
-use crate::evaluate::Evaluated;
 use crate::measures::Computed;
+use crate::output::Lang;
+use crate::output::evaluated::Evaluated;
 use crate::sources::Audit;
 
 use super::number;

@@ -4,8 +4,8 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::cli::Lang;
-use crate::evaluate::Run;
+use crate::output::Lang;
+use crate::output::evaluated::Run;
 
 use super::text::ambition_text;
 

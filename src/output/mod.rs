@@ -7,6 +7,7 @@ pub(crate) mod atomic;
 pub(crate) mod catalogue_md;
 pub(crate) mod csv;
 pub(crate) mod dashboard;
+pub(crate) mod evaluated;
 pub(crate) mod explain;
 pub(crate) mod json;
 pub(crate) mod log;
@@ -23,6 +24,10 @@ use std::path::Path;
 use anyhow::Result;
 
 pub(crate) use number::{number, plain, target};
+
+/// The output language. It is declared with the command line today; when
+/// `lang` holds it, only this line changes.
+pub(crate) use crate::cli::Lang;
 
 /// Writes to stdout, or atomically to a file.
 ///

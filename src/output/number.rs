@@ -2,7 +2,7 @@
 //! grouping per language, with a unit), `target()` (as written) and
 //! `plain()` (CSV/JSON).
 
-use crate::cli::Lang;
+use crate::output::Lang;
 
 /// Formats a number for people: `71,3` (nb) or `71.3` (en), with a unit.
 pub(crate) fn number(value: Option<f64>, unit: &str, lang: Lang) -> String {

@@ -2,8 +2,8 @@
 
 use std::fmt::Write as _;
 
-use crate::cli::Lang;
 use crate::definitions::{Indicator, Source, goal_name};
+use crate::output::Lang;
 
 use super::text::ambition_text;
 

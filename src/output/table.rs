@@ -4,9 +4,9 @@
 use std::fmt::Write as _;
 
 use crate::assessment::{self, Rollup, Status};
-use crate::cli::Lang;
 use crate::definitions::{Catalogue, GOALS, Indicator, Level, goal_name};
-use crate::evaluate::{Evaluated, Run};
+use crate::output::Lang;
+use crate::output::evaluated::{Evaluated, Run};
 use crate::sources::Audit;
 
 use super::number;

@@ -5,10 +5,10 @@
 use std::fmt::Write as _;
 
 use crate::assessment::Status;
-use crate::cli::Lang;
 use crate::definitions::{AmbitionDef, Indicator, IndicatorType, Level, MeasureKind, Readiness};
-use crate::evaluate::{Evaluated, Run};
 use crate::measures::Figure;
+use crate::output::Lang;
+use crate::output::evaluated::{Evaluated, Run};
 
 use super::number;
 

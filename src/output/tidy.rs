@@ -1,7 +1,7 @@
 //! Tidy rows: one per indicator × period × breakdown × group, the shape of
 //! `compute --format csv` and the report's `timeseries.csv`.
 
-use crate::evaluate::Run;
+use crate::output::evaluated::Run;
 
 use super::plain;
 

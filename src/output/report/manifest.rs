@@ -8,7 +8,6 @@ use std::path::PathBuf;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::cli::CsvDialect;
 use crate::definitions::{Catalogue, sha256_hex};
 use crate::sources::Audit;
 
@@ -29,7 +28,7 @@ pub(crate) struct Run<'a> {
     /// The quarter label.
     pub(crate) quarter: &'a str,
     /// CSV dialect of the files.
-    pub(crate) dialect: CsvDialect,
+    pub(crate) dialect: crate::output::csv::Dialect,
     /// `--suppress-below`.
     pub(crate) suppress_below: u64,
     /// Cells suppressed in the time series.

@@ -4,9 +4,9 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::cli::Lang;
 use crate::definitions::{Catalogue, GOALS, goal_name};
-use crate::evaluate::Run;
+use crate::output::Lang;
+use crate::output::evaluated::Run;
 
 use super::commentary::Given;
 use crate::output::number;

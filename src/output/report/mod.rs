@@ -9,9 +9,9 @@ mod status;
 
 use anyhow::Result;
 
-use crate::cli::{CsvDialect, Lang};
 use crate::definitions::{Catalogue, GOALS};
-use crate::evaluate::Run;
+use crate::output::Lang;
+use crate::output::evaluated::Run;
 use crate::output::tidy::CSV_COLUMNS;
 use crate::output::{csv, json};
 
@@ -23,7 +23,7 @@ pub(crate) struct Settings<'a> {
     /// The quarter label, e.g. `2026Q2`.
     pub(crate) quarter: &'a str,
     /// CSV dialect.
-    pub(crate) dialect: CsvDialect,
+    pub(crate) dialect: crate::output::csv::Dialect,
     /// Language of names and `report.md`.
     pub(crate) lang: Lang,
     /// `--commentary`, read.

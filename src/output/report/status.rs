@@ -2,9 +2,9 @@
 //! current period, then each breakdown group of that period.
 
 use crate::assessment::{Assessment, Status};
-use crate::cli::Lang;
 use crate::definitions::Indicator;
-use crate::evaluate::{Evaluated, Run};
+use crate::output::Lang;
+use crate::output::evaluated::{Evaluated, Run};
 use crate::output::plain;
 use crate::output::text::ambition_text;
 
