@@ -1,32 +1,36 @@
-//! Command-line arguments (clap derive types only; no I/O).
+//! Command-line arguments: clap derive types and the value parsers that
+//! check a period, quarter, goal and date once, so every usage error exits 2
+//! with clap's message. No I/O.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::period::{Granularity, Period};
+
 /// Computes the indicators of Nasjonal e-helsestrategi (2023–2030) and reports status per goal.
 #[derive(Debug, Parser)]
 #[command(name = "ehelse", version, about, long_about = None)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// The command to run.
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 /// Where definitions and data live.
 #[derive(Debug, Clone, Args)]
-pub struct Paths {
+pub(crate) struct Paths {
     /// Folder with indicator definitions (sources in `sources/` below it).
     #[arg(long, default_value = "indicators")]
-    pub indicators: PathBuf,
+    pub(crate) indicators: PathBuf,
     /// Folder with the data extracts the source definitions point into.
     #[arg(long, default_value = "sample-data")]
-    pub data: PathBuf,
+    pub(crate) data: PathBuf,
 }
 
 /// Output language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Lang {
+pub(crate) enum Lang {
     /// Norwegian bokmål.
     #[default]
     Nb,
@@ -36,7 +40,7 @@ pub enum Lang {
 
 /// Output format of `compute`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Format {
+pub(crate) enum Format {
     /// A table for the terminal.
     #[default]
     Table,
@@ -48,7 +52,7 @@ pub enum Format {
 
 /// Output format of `validate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum DiagFormat {
+pub(crate) enum DiagFormat {
     /// `file:line:col` lines for people.
     #[default]
     Human,
@@ -58,7 +62,7 @@ pub enum DiagFormat {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Check definitions (and, with `--data`, the data) strictly.
     Validate(ValidateArgs),
     /// List the catalogue.
@@ -83,95 +87,95 @@ pub enum Command {
 
 /// `validate`.
 #[derive(Debug, Args)]
-pub struct ValidateArgs {
+pub(crate) struct ValidateArgs {
     /// Folder with indicator definitions.
     #[arg(long, default_value = "indicators")]
-    pub indicators: PathBuf,
+    pub(crate) indicators: PathBuf,
     /// Also check the data in this folder against the source definitions.
     #[arg(long)]
-    pub data: Option<PathBuf>,
+    pub(crate) data: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
-    pub format: DiagFormat,
+    pub(crate) format: DiagFormat,
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
-    pub deny_warnings: bool,
+    pub(crate) deny_warnings: bool,
 }
 
 /// `list`.
 #[derive(Debug, Args)]
-pub struct ListArgs {
+pub(crate) struct ListArgs {
     /// Folder with indicator definitions.
     #[arg(long, default_value = "indicators")]
-    pub indicators: PathBuf,
+    pub(crate) indicators: PathBuf,
     /// Only this goal (`1`–`5`, `O1`–`O3`).
-    #[arg(long)]
-    pub goal: Option<String>,
+    #[arg(long, value_parser = parse_goal)]
+    pub(crate) goal: Option<String>,
     /// Language of names.
     #[arg(long, value_enum, default_value_t)]
-    pub lang: Lang,
+    pub(crate) lang: Lang,
 }
 
 /// `show`.
 #[derive(Debug, Args)]
-pub struct ShowArgs {
+pub(crate) struct ShowArgs {
     /// Indicator or source id.
-    pub id: String,
+    pub(crate) id: String,
     /// Folder with indicator definitions.
     #[arg(long, default_value = "indicators")]
-    pub indicators: PathBuf,
+    pub(crate) indicators: PathBuf,
     /// Language of names.
     #[arg(long, value_enum, default_value_t)]
-    pub lang: Lang,
+    pub(crate) lang: Lang,
 }
 
 /// `sources`.
 #[derive(Debug, Args)]
-pub struct SourcesArgs {
+pub(crate) struct SourcesArgs {
     /// Where definitions and data live.
     #[command(flatten)]
-    pub paths: Paths,
+    pub(crate) paths: Paths,
     /// Only this source id.
     #[arg(long)]
-    pub source: Option<String>,
+    pub(crate) source: Option<String>,
     /// Output format (table or json).
     #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
 /// Which indicators and how to compute them.
 #[derive(Debug, Clone, Args)]
-pub struct Selection {
+pub(crate) struct Selection {
     /// Only this goal (`1`–`5`, `O1`–`O3`).
-    #[arg(long, conflicts_with_all = ["indicator", "all"])]
-    pub goal: Option<String>,
+    #[arg(long, conflicts_with_all = ["indicator", "all"], value_parser = parse_goal)]
+    pub(crate) goal: Option<String>,
     /// Only this indicator id (repeatable).
     #[arg(long)]
-    pub indicator: Vec<String>,
+    pub(crate) indicator: Vec<String>,
     /// All indicators.
     #[arg(long)]
-    pub all: bool,
+    pub(crate) all: bool,
     /// Period to report: `latest`, a year (`2025`), a quarter (`2026Q2`) or a month (`2026-06`).
-    #[arg(long, default_value = "latest")]
-    pub period: String,
+    #[arg(long, default_value = "latest", value_parser = parse_period)]
+    pub(crate) period: Upto,
     /// Also compute this breakdown (e.g. `region`, `county`, or a declared column).
     #[arg(long = "by")]
-    pub by: Vec<String>,
+    pub(crate) by: Vec<String>,
     /// Counts below this are suppressed in breakdowns.
     #[arg(long, default_value_t = 5)]
-    pub suppress_below: u64,
+    pub(crate) suppress_below: u64,
     /// Date freshness is judged against (default: today).
-    #[arg(long)]
-    pub as_of: Option<String>,
+    #[arg(long, value_parser = parse_date)]
+    pub(crate) as_of: Option<Period>,
     /// Municipalities split before the latest structure (1507 Ålesund in
     /// 2024): keep them apart, flagged, or map them to the larger part.
     #[arg(long, value_enum, default_value_t)]
-    pub split_policy: SplitPolicyArg,
+    pub(crate) split_policy: SplitPolicyArg,
 }
 
 /// How a split municipality is mapped onto the latest structure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum SplitPolicyArg {
+pub(crate) enum SplitPolicyArg {
     /// Keep the old code as its own group, flagged `(delt 2024)`.
     #[default]
     Flag,
@@ -190,71 +194,71 @@ impl From<SplitPolicyArg> for crate::geography::SplitPolicy {
 
 /// `compute`.
 #[derive(Debug, Args)]
-pub struct ComputeArgs {
+pub(crate) struct ComputeArgs {
     /// Where definitions and data live.
     #[command(flatten)]
-    pub paths: Paths,
+    pub(crate) paths: Paths,
     /// Which indicators.
     #[command(flatten)]
-    pub selection: Selection,
+    pub(crate) selection: Selection,
     /// Language of names.
     #[arg(long, value_enum, default_value_t)]
-    pub lang: Lang,
+    pub(crate) lang: Lang,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    pub(crate) format: Format,
     /// Write to this file instead of stdout (atomically).
     #[arg(long, short)]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
 }
 
 /// `explain`.
 #[derive(Debug, Args)]
-pub struct ExplainArgs {
+pub(crate) struct ExplainArgs {
     /// Indicator id.
-    pub id: String,
+    pub(crate) id: String,
     /// Where definitions and data live.
     #[command(flatten)]
-    pub paths: Paths,
+    pub(crate) paths: Paths,
     /// Period to explain (default: latest).
-    #[arg(long, default_value = "latest")]
-    pub period: String,
+    #[arg(long, default_value = "latest", value_parser = parse_period)]
+    pub(crate) period: Upto,
     /// Language of names.
     #[arg(long, value_enum, default_value_t)]
-    pub lang: Lang,
+    pub(crate) lang: Lang,
 }
 
 /// `status`.
 #[derive(Debug, Args)]
-pub struct StatusArgs {
+pub(crate) struct StatusArgs {
     /// Where definitions and data live.
     #[command(flatten)]
-    pub paths: Paths,
+    pub(crate) paths: Paths,
     /// Period to report.
-    #[arg(long, default_value = "latest")]
-    pub period: String,
+    #[arg(long, default_value = "latest", value_parser = parse_period)]
+    pub(crate) period: Upto,
     /// Language of names.
     #[arg(long, value_enum, default_value_t)]
-    pub lang: Lang,
+    pub(crate) lang: Lang,
 }
 
 /// `docs`.
 #[derive(Debug, Args)]
-pub struct DocsArgs {
+pub(crate) struct DocsArgs {
     /// Folder with indicator definitions.
     #[arg(long, default_value = "indicators")]
-    pub indicators: PathBuf,
+    pub(crate) indicators: PathBuf,
     /// Output file.
     #[arg(long, default_value = "docs/catalogue.md")]
-    pub output: PathBuf,
+    pub(crate) output: PathBuf,
     /// Do not write; exit 1 when the file is out of date.
     #[arg(long)]
-    pub check: bool,
+    pub(crate) check: bool,
 }
 
 /// CSV dialect of report files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum CsvDialect {
+pub(crate) enum CsvDialect {
     /// `,` separator, decimal point.
     #[default]
     Standard,
@@ -264,49 +268,130 @@ pub enum CsvDialect {
 
 /// `report`.
 #[derive(Debug, Args)]
-pub struct ReportArgs {
+pub(crate) struct ReportArgs {
     /// Where definitions and data live.
     #[command(flatten)]
-    pub paths: Paths,
+    pub(crate) paths: Paths,
     /// The quarter, e.g. `2026Q2`.
-    #[arg(long)]
-    pub quarter: String,
+    #[arg(long, value_parser = parse_quarter)]
+    pub(crate) quarter: Period,
     /// Target folder; the report goes to `DIR/<quarter>/`.
     #[arg(long)]
-    pub out: PathBuf,
+    pub(crate) out: PathBuf,
     /// Replace an existing report for the same quarter.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
     /// Exit 1 when the run had warnings (stale data, suppressed cells, failed optional indicators).
     #[arg(long)]
-    pub strict: bool,
+    pub(crate) strict: bool,
     /// CSV dialect.
     #[arg(long, value_enum, default_value_t)]
-    pub csv_dialect: CsvDialect,
+    pub(crate) csv_dialect: CsvDialect,
     /// Commentary file (YAML) to merge into `report.md`.
     #[arg(long)]
-    pub commentary: Option<PathBuf>,
+    pub(crate) commentary: Option<PathBuf>,
     /// Counts below this are suppressed in breakdowns.
     #[arg(long, default_value_t = 5)]
-    pub suppress_below: u64,
+    pub(crate) suppress_below: u64,
     /// Language of names.
     #[arg(long, value_enum, default_value_t)]
-    pub lang: Lang,
+    pub(crate) lang: Lang,
 }
 
 /// `dashboard`.
 #[derive(Debug, Args)]
-pub struct DashboardArgs {
+pub(crate) struct DashboardArgs {
     /// Where definitions and data live.
     #[command(flatten)]
-    pub paths: Paths,
+    pub(crate) paths: Paths,
     /// Output folder.
     #[arg(long)]
-    pub out: PathBuf,
+    pub(crate) out: PathBuf,
     /// Quarter to show (default: latest).
-    #[arg(long, default_value = "latest")]
-    pub quarter: String,
+    #[arg(long, default_value = "latest", value_parser = parse_latest_quarter)]
+    pub(crate) quarter: Upto,
     /// Language.
     #[arg(long, value_enum, default_value_t)]
-    pub lang: Lang,
+    pub(crate) lang: Lang,
+}
+
+/// `--period` and `--quarter` of `dashboard`: `latest`, or the last period
+/// to report (figures ending after it are left out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Upto {
+    /// The latest figures.
+    Latest,
+    /// Up to and including this period.
+    Period(Period),
+}
+
+impl Upto {
+    /// The period, unless `latest`.
+    pub(crate) fn period(self) -> Option<Period> {
+        match self {
+            Self::Latest => None,
+            Self::Period(p) => Some(p),
+        }
+    }
+}
+
+/// `latest`, a year (`2025`), a quarter (`2026Q2`) or a month (`2026-06`).
+fn parse_period(s: &str) -> Result<Upto, String> {
+    if s == "latest" {
+        return Ok(Upto::Latest);
+    }
+    Period::parse(s).map(Upto::Period).ok_or_else(|| {
+        "not `latest`, a year (2025), a quarter (2026Q2) or a month (2026-06)".to_string()
+    })
+}
+
+/// A quarter like `2026Q2`.
+fn parse_quarter(s: &str) -> Result<Period, String> {
+    Period::parse(s)
+        .filter(|p| p.granularity == Granularity::Quarter)
+        .ok_or_else(|| "not a quarter like 2026Q2".to_string())
+}
+
+/// `latest` or a quarter like `2026Q2`.
+fn parse_latest_quarter(s: &str) -> Result<Upto, String> {
+    if s == "latest" {
+        return Ok(Upto::Latest);
+    }
+    parse_quarter(s)
+        .map(Upto::Period)
+        .map_err(|_| "is not `latest` or a quarter like 2026Q2".to_string())
+}
+
+/// A goal `1`–`5` or `O1`–`O3` (any case), as the catalogue spells it.
+fn parse_goal(s: &str) -> Result<String, String> {
+    crate::definitions::normalise_goal(s).ok_or_else(|| "not a goal (use 1–5 or O1–O3)".to_string())
+}
+
+/// A date `YYYY-MM-DD`.
+fn parse_date(s: &str) -> Result<Period, String> {
+    Period::parse(s)
+        .filter(|p| p.granularity == Granularity::Day)
+        .ok_or_else(|| "not a date YYYY-MM-DD".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_parsers_accept_what_the_help_says() {
+        assert_eq!(parse_period("latest"), Ok(Upto::Latest));
+        assert!(parse_period("2025").is_ok());
+        assert!(parse_period("2026Q2").is_ok());
+        assert!(parse_period("2026-06").is_ok());
+        assert!(parse_period("2026Q5").is_err());
+        assert!(parse_quarter("2026Q2").is_ok());
+        assert!(parse_quarter("2026").is_err());
+        assert_eq!(parse_latest_quarter("latest"), Ok(Upto::Latest));
+        assert!(parse_latest_quarter("2026-06").is_err());
+        assert_eq!(parse_goal("o2"), Ok("O2".to_string()));
+        assert!(parse_goal("9").is_err());
+        assert!(parse_date("2026-03-31").is_ok());
+        assert!(parse_date("2026-03").is_err());
+    }
 }

@@ -3,85 +3,55 @@
 //! its chart — into a temporary folder next to `--out`, then renames it into
 //! place, so a failed run never leaves a half-written site.
 
-use anyhow::Result;
-
-use super::compute::{Evaluated, cut_of, data_note, evaluate, report_failures};
-use crate::ExitStatus;
-use crate::cli::{DashboardArgs, Selection, SplitPolicyArg};
-use crate::definitions::{Catalogue, Granularity};
+use super::evaluate::{self, Evaluated, Options, Pick, SUPPRESS_BELOW};
+use crate::cli::{DashboardArgs, Lang};
+use crate::definitions::{Catalogue, Indicator};
+use crate::error::{Error, ExitStatus, Result};
 use crate::output::dashboard::{Entry, Site, render};
+use crate::output::{self, text};
 use crate::period::Period;
 
-/// Counts below this are suppressed in breakdowns (as `report`'s default).
-const SUPPRESS_BELOW: u64 = 5;
-
 /// Runs `dashboard`.
-///
-/// # Errors
-/// Input or definition errors, or when the site cannot be written.
 pub(super) fn run(args: &DashboardArgs) -> Result<ExitStatus> {
     let started = std::time::Instant::now();
-    let quarter = if args.quarter == "latest" {
-        None
-    } else {
-        let Some(q) =
-            Period::parse(&args.quarter).filter(|p| p.granularity == Granularity::Quarter)
-        else {
-            eprintln!(
-                "error: `--quarter {}` is not `latest` or a quarter like 2026Q2",
-                args.quarter
-            );
-            return Ok(ExitStatus::Usage);
-        };
-        Some(q)
-    };
+    let quarter = args.quarter.period();
     let Some(name) = args
         .out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
     else {
-        eprintln!(
-            "error: `--out {}` must name a folder (not `.`, `..` or `/`)",
+        return Err(Error::Usage(format!(
+            "`--out {}` must name a folder (not `.`, `..` or `/`)",
             args.out.display()
-        );
-        return Ok(ExitStatus::Usage);
+        )));
     };
     if let Some(problem) = not_replaceable(&args.out) {
-        eprintln!(
-            "error: `--out {}` {problem}; give an empty or new folder, or one an earlier `ehelse dashboard` wrote",
+        return Err(Error::Usage(format!(
+            "`--out {}` {problem}; give an empty or new folder, or one an earlier `ehelse dashboard` wrote",
             args.out.display()
-        );
-        return Ok(ExitStatus::Usage);
+        )));
     }
-    let catalogue = Catalogue::load(&args.paths.indicators)?;
-    catalogue.ensure_valid()?;
-    let label = quarter.map(Period::label);
-    let sel = Selection {
-        goal: None,
-        indicator: Vec::new(),
-        all: true,
-        period: label.clone().unwrap_or_else(|| "latest".to_string()),
+    let catalogue = evaluate::load(&args.paths.indicators)?;
+    let opts = Options {
         by: breakdowns(&catalogue),
-        suppress_below: SUPPRESS_BELOW,
         // A quarter is judged as of its last day, as `report` does; the
         // latest figures as of today.
-        as_of: quarter.map(Period::last_day),
-        split_policy: SplitPolicyArg::default(),
+        as_of: quarter.and_then(|q| Period::parse(&q.last_day())),
+        ..Options::new(Pick::All, quarter)
     };
-    let run = evaluate(&catalogue, &args.paths, &sel)?;
-    let cut = cut_of(&sel.period)?;
+    let run = evaluate::evaluate(&catalogue, &args.paths.data, &opts)?;
     let entries = run
         .selected
         .iter()
         .filter_map(|ind| {
             let ev = run.results.get(ind.id())?;
-            Some(entry(ind, ev, cut, args.lang))
+            Some(entry(ind, ev, run.cut, args.lang))
         })
         .collect();
     let site = Site {
         catalogue: &catalogue,
         lang: args.lang,
-        quarter: label,
+        quarter: quarter.map(Period::label),
         suppress_below: SUPPRESS_BELOW,
         entries,
     };
@@ -91,17 +61,21 @@ pub(super) fn run(args: &DashboardArgs) -> Result<ExitStatus> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| std::path::Path::new("."));
-    super::report::write_folder(parent, &args.out, &name, &files, |_| {})?;
+    output::atomic::write_folder(parent, &args.out, &name, &files, |_| {})?;
     let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
-    eprintln!(
-        "ehelse dashboard: wrote {} files ({} KiB) to {} in {:.1} s; open {}",
+    output::note(&format!(
+        "ehelse dashboard: wrote {} files ({} KiB) to {} in {:.1} s; open {}\n",
         files.len(),
         bytes.div_ceil(1024),
         args.out.display(),
         started.elapsed().as_secs_f64(),
         args.out.join("index.html").display()
-    );
-    report_failures(&run)
+    ));
+    Ok(if text::note_failures(&run) {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
 }
 
 /// Every breakdown some indicator declares, except municipalities (too many
@@ -140,12 +114,7 @@ fn not_replaceable(out: &std::path::Path) -> Option<String> {
 }
 
 /// The dashboard's view of one evaluated indicator: figures up to the cut.
-fn entry<'a>(
-    ind: &'a crate::definitions::Indicator,
-    ev: &'a Evaluated,
-    cut: Option<i64>,
-    lang: crate::cli::Lang,
-) -> Entry<'a> {
+fn entry<'a>(ind: &'a Indicator, ev: &'a Evaluated, cut: Option<i64>, lang: Lang) -> Entry<'a> {
     let figures = ev.figures_within(cut);
     Entry {
         indicator: ind,
@@ -160,8 +129,8 @@ fn entry<'a>(
         previous: ev.previous.as_ref(),
         stale: ev.stale,
         components: &ev.components,
-        ambition: super::catalogue::ambition_text_opt(ind, lang, true),
-        freshness: data_note(ind, ev, lang),
+        ambition: text::ambition_text_opt(ind, lang, true),
+        freshness: text::data_note(ind, ev, lang),
         status: ev.status(),
     }
 }

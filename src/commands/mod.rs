@@ -1,38 +1,37 @@
-//! One function per subcommand; the only place the stages meet.
+//! One file per subcommand; the only place the stages meet. Subcommands
+//! share only `evaluate` and `output`, never each other.
 
-mod catalogue;
 mod compute;
 mod dashboard;
+mod docs;
+mod evaluate;
+mod explain;
+mod list;
 mod report;
+mod show;
 mod sources;
+mod status;
 mod validate;
 
-use anyhow::Result;
-
-use crate::ExitStatus;
 use crate::cli::{Cli, Command};
+use crate::error::{ExitStatus, Result};
 
 /// Runs a parsed command line.
 ///
 /// # Errors
-/// Errors that stop the command (unreadable input, broken definitions).
-pub fn dispatch(cli: Cli) -> Result<ExitStatus> {
+/// Errors that stop the command: usage errors found after parsing,
+/// unreadable input, broken definitions.
+pub(crate) fn dispatch(cli: Cli) -> Result<ExitStatus> {
     match cli.command {
         Command::Validate(args) => validate::run(&args),
-        Command::List(args) => catalogue::list(&args),
-        Command::Show(args) => catalogue::show(&args),
-        Command::Docs(args) => catalogue::docs(&args),
+        Command::List(args) => list::run(&args),
+        Command::Show(args) => show::run(&args),
+        Command::Docs(args) => docs::run(&args),
         Command::Sources(args) => sources::run(&args),
-        Command::Compute(args) => compute::compute(&args),
-        Command::Explain(args) => compute::explain(&args),
-        Command::Status(args) => compute::status(&args),
+        Command::Compute(args) => compute::run(&args),
+        Command::Explain(args) => explain::run(&args),
+        Command::Status(args) => status::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Dashboard(args) => dashboard::run(&args),
     }
-}
-
-/// Prints to stdout, ignoring nothing: a broken pipe becomes an error that
-/// `report_error` turns into a quiet exit.
-pub(crate) fn print(text: &str) -> Result<()> {
-    crate::output::emit(None, text.as_bytes())
 }

@@ -1,20 +1,18 @@
 //! `ehelse validate`: strict checks of the definitions, and with `--data`
 //! of the data against the source definitions.
 
-use anyhow::Result;
+use std::fmt::Write as _;
 
-use crate::ExitStatus;
 use crate::cli::{DiagFormat, ValidateArgs};
 use crate::definitions::Catalogue;
 use crate::diagnostic::{self, Diagnostic, Location, Severity};
+use crate::error::{Error, ExitStatus, Result};
+use crate::output;
 use crate::sources;
 
 /// Runs `validate`.
-///
-/// # Errors
-/// When the indicator folder cannot be read.
 pub(super) fn run(args: &ValidateArgs) -> Result<ExitStatus> {
-    let catalogue = Catalogue::load(&args.indicators)?;
+    let catalogue = Catalogue::load(&args.indicators).map_err(Error::Definitions)?;
     let mut diags = catalogue.diagnostics.clone();
     if let Some(data) = &args.data {
         diags.extend(check_data(&catalogue, data));
@@ -27,21 +25,20 @@ pub(super) fn run(args: &ValidateArgs) -> Result<ExitStatus> {
     let warnings = diags.len() - errors;
     match args.format {
         DiagFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&diags)?;
-            s.push('\n');
-            super::print(&s)?;
+            output::emit(None, &output::json::pretty(&diags)?)?;
         }
         DiagFormat::Human => {
             let mut out = String::new();
             for d in &diags {
                 out.push_str(&d.render());
             }
-            out.push_str(&format!(
-                "{} indicator(s), {} source(s) checked: {errors} error(s), {warnings} warning(s)\n",
+            let _ = writeln!(
+                out,
+                "{} indicator(s), {} source(s) checked: {errors} error(s), {warnings} warning(s)",
                 catalogue.indicators.len(),
                 catalogue.sources.len(),
-            ));
-            super::print(&out)?;
+            );
+            output::print(&out)?;
         }
     }
     Ok(if errors > 0 || (args.deny_warnings && warnings > 0) {
@@ -55,24 +52,8 @@ pub(super) fn run(args: &ValidateArgs) -> Result<ExitStatus> {
 fn check_data(catalogue: &Catalogue, data: &std::path::Path) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for source in &catalogue.sources {
-        let opened = match sources::open(source, data) {
-            Ok(o) => o,
-            Err(e) => {
-                out.push(Diagnostic::error(
-                    "data-unreadable",
-                    Location {
-                        file: source.path.clone(),
-                        line: 0,
-                        column: 0,
-                    },
-                    "files",
-                    format!("{e:#}"),
-                ));
-                continue;
-            }
-        };
-        match sources::audit(&opened) {
-            Err(e) => out.push(Diagnostic::error(
+        let unreadable = |e: &anyhow::Error| {
+            Diagnostic::error(
                 "data-unreadable",
                 Location {
                     file: source.path.clone(),
@@ -81,7 +62,17 @@ fn check_data(catalogue: &Catalogue, data: &std::path::Path) -> Vec<Diagnostic> 
                 },
                 "files",
                 format!("{e:#}"),
-            )),
+            )
+        };
+        let opened = match sources::open(source, data) {
+            Ok(o) => o,
+            Err(e) => {
+                out.push(unreadable(&e));
+                continue;
+            }
+        };
+        match sources::audit(&opened) {
+            Err(e) => out.push(unreadable(&e)),
             Ok(audit) => {
                 for p in audit.problems {
                     let file = opened.files.iter().find(|f| f.path == p.file);

@@ -795,3 +795,33 @@ ambition: { none: \"planlagt\" }\n",
     // The table still has the indicator that worked.
     assert!(run.stdout().contains("rader"), "{}", run.stdout());
 }
+
+#[test]
+fn usage_errors_exit_2_and_a_missing_data_folder_exits_3() {
+    let w = Workdir::new();
+    w.copy_from_repo("indicators");
+    // Every bad argument value is a usage error, reported by clap.
+    w.run(&["compute", "--goal", "9"])
+        .expect_code(2)
+        .expect_output("not a goal");
+    w.run(&["compute", "--all", "--period", "2026Q5"])
+        .expect_code(2)
+        .expect_output("--period");
+    w.run(&["compute", "--all", "--as-of", "2026-03"])
+        .expect_code(2)
+        .expect_output("not a date");
+    w.run(&["list", "--goal", "9"]).expect_code(2);
+    w.run(&["status", "--period", "latest2"]).expect_code(2);
+    w.run(&["explain", "finnes-ikke"])
+        .expect_code(2)
+        .expect_output("finnes-ikke");
+    w.run(&["compute"])
+        .expect_code(2)
+        .expect_output("say which indicators");
+    // Goals are case-insensitive.
+    w.run(&["list", "--goal", "o1"]).expect_code(0);
+    // Input that is not there: could not run.
+    w.run(&["compute", "--all", "--data", "finnes-ikke"])
+        .expect_code(3)
+        .expect_output("finnes-ikke");
+}

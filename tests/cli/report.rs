@@ -123,6 +123,9 @@ fn exit_codes() {
     // Bad quarter: usage.
     w.run(&["report", "--quarter", "2026", "--out", "out"])
         .expect_code(2);
+    w.run(&["report", "--quarter", "2026Q7", "--out", "out"])
+        .expect_code(2)
+        .expect_output("not a quarter");
     // Sample data has suppressed county cells: a warning, so --strict exits 1.
     w.run(&[
         "report",

@@ -1,0 +1,348 @@
+//! The evaluation shared by `compute`, `explain`, `status`, `report` and
+//! `dashboard`: pick indicators, plan and collect their figures together,
+//! assess each against its ambition (per group where the ambition is per a
+//! breakdown), roll composites up from their components. The result is a
+//! [`Run`] of [`Evaluated`] indicators (types in `output/evaluated.rs`)
+//! that `output/` renders.
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::Path;
+
+use crate::assessment::{self, Method, Point, Rollup, Status};
+use crate::definitions::{AmbitionDef, Catalogue, Direction, Indicator, MeasureKind, Readiness};
+use crate::error::{Error, Result};
+use crate::geography::SplitPolicy;
+use crate::measures::{Computed, Engine, Figure};
+pub(crate) use crate::output::evaluated::{Evaluated, Run};
+use crate::output::evaluated::{end_index, within};
+use crate::period::{Granularity, Period, today};
+
+/// Counts below this are suppressed in breakdowns unless a command says otherwise.
+pub(crate) const SUPPRESS_BELOW: u64 = 5;
+
+/// Which indicators a run covers.
+#[derive(Debug, Clone)]
+pub(crate) enum Pick {
+    /// Every indicator of one goal (as the catalogue spells it).
+    Goal(String),
+    /// These ids, in this order.
+    Ids(Vec<String>),
+    /// The whole catalogue.
+    All,
+}
+
+/// How to evaluate: the selection and the knobs of the engine.
+#[derive(Debug, Clone)]
+pub(crate) struct Options {
+    /// Which indicators.
+    pub(crate) pick: Pick,
+    /// Figures of periods ending after this one are left out (`None`: latest).
+    pub(crate) upto: Option<Period>,
+    /// Breakdowns to compute besides the national figure.
+    pub(crate) by: Vec<String>,
+    /// Counts below this are suppressed in breakdowns.
+    pub(crate) suppress_below: u64,
+    /// The date freshness is judged against (default: today).
+    pub(crate) as_of: Option<Period>,
+    /// How split municipalities are mapped.
+    pub(crate) split_policy: SplitPolicy,
+}
+
+impl Options {
+    /// A pick with the defaults: national figures up to `upto`, as of today.
+    pub(crate) fn new(pick: Pick, upto: Option<Period>) -> Self {
+        Self {
+            pick,
+            upto,
+            by: Vec::new(),
+            suppress_below: SUPPRESS_BELOW,
+            as_of: None,
+            split_policy: SplitPolicy::Flag,
+        }
+    }
+}
+
+/// Loads the catalogue and stops when it has errors.
+pub(crate) fn load(dir: &Path) -> Result<Catalogue> {
+    let catalogue = Catalogue::load(dir).map_err(Error::Definitions)?;
+    catalogue.ensure_valid().map_err(Error::Definitions)?;
+    Ok(catalogue)
+}
+
+/// Picks the indicators of a selection.
+fn select<'a>(catalogue: &'a Catalogue, pick: &Pick) -> Result<Vec<&'a Indicator>> {
+    match pick {
+        Pick::Goal(goal) => Ok(catalogue.of_goal(goal)),
+        Pick::All => Ok(catalogue.indicators.iter().collect()),
+        Pick::Ids(ids) => ids
+            .iter()
+            .map(|id| {
+                catalogue.indicator(id).ok_or_else(|| {
+                    Error::Usage(format!(
+                        "no indicator `{id}` under {} (see `ehelse list`)",
+                        catalogue.root.display()
+                    ))
+                })
+            })
+            .collect(),
+    }
+}
+
+/// The selection and the components of its composites, components first so
+/// composites can roll them up.
+fn in_order<'a>(catalogue: &'a Catalogue, selected: &[&'a Indicator]) -> Vec<&'a Indicator> {
+    let mut order: Vec<&Indicator> = Vec::new();
+    for ind in selected {
+        for c in components(ind) {
+            if let Some(ci) = catalogue.indicator(&c)
+                && !order.iter().any(|o| o.id() == ci.id())
+            {
+                order.push(ci);
+            }
+        }
+    }
+    for ind in selected {
+        if !order.iter().any(|o| o.id() == ind.id()) {
+            order.push(ind);
+        }
+    }
+    order
+}
+
+/// A spinner on stderr when it is a terminal, hidden otherwise.
+fn spinner() -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let pb = indicatif::ProgressBar::new_spinner();
+    pb.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    pb.enable_steady_tick(std::time::Duration::from_millis(120));
+    pb
+}
+
+/// Computes and assesses a selection (and the components of composites).
+pub(crate) fn evaluate<'a>(
+    catalogue: &'a Catalogue,
+    data: &Path,
+    opts: &Options,
+) -> Result<Run<'a>> {
+    let selected = select(catalogue, &opts.pick)?;
+    if !data.is_dir() {
+        return Err(Error::Input(format!(
+            "the data folder {} does not exist (give it with --data)",
+            data.display()
+        )));
+    }
+    let cut = opts.upto.map(end_index);
+    let as_of = opts.as_of.map_or_else(|| Period::parse(&today()), Some);
+    let as_of = as_of.map_or_else(
+        || Period::new(Granularity::Month, 1970, 1),
+        |p| Period::new(Granularity::Month, p.year, p.sub),
+    );
+    let order = in_order(catalogue, &selected);
+    let progress = spinner();
+    let mut engine = Engine::new(catalogue, data, opts.suppress_below, opts.split_policy);
+    // Plan every indicator, then collect them together: each source is
+    // scanned once however many indicators and breakdowns read it.
+    let mut results: BTreeMap<String, Evaluated> = BTreeMap::new();
+    let mut planned = Vec::new();
+    for ind in &order {
+        progress.set_message(format!("planning {}", ind.id()));
+        let mut ev = Evaluated::empty(ind);
+        if ind.measure_kind() == Some(MeasureKind::Composite)
+            || ind.readiness == Readiness::Planned
+            || ind.def.measure.is_none()
+        {
+            results.insert(ind.id().to_string(), ev);
+            continue;
+        }
+        match engine.plan(ind, &opts.by) {
+            Ok(p) => planned.push(p),
+            Err(e) => {
+                ev.error = Some(format!("{e:#}"));
+                results.insert(ind.id().to_string(), ev);
+            }
+        }
+    }
+    progress.set_message(format!("computing {} indicator(s)", planned.len()));
+    let ids: Vec<String> = planned.iter().map(|p| p.indicator().to_string()).collect();
+    for (id, computed) in ids.into_iter().zip(engine.collect(planned)) {
+        if let Some(ind) = catalogue.indicator(&id) {
+            results.insert(id, evaluate_one(ind, computed, cut, as_of));
+        }
+    }
+    for ind in order
+        .iter()
+        .filter(|i| i.measure_kind() == Some(MeasureKind::Composite))
+    {
+        let ev = composite(ind, &results);
+        results.insert(ind.id().to_string(), ev);
+    }
+    progress.finish_and_clear();
+    Ok(Run {
+        selected,
+        results,
+        cut,
+    })
+}
+
+/// The component ids of a composite (none for other measures).
+fn components(ind: &Indicator) -> Vec<String> {
+    ind.def
+        .measure
+        .as_ref()
+        .map(|m| m.components.clone())
+        .unwrap_or_default()
+}
+
+/// Rolls a composite up from its components' statuses.
+fn composite(ind: &Indicator, results: &BTreeMap<String, Evaluated>) -> Evaluated {
+    let mut ev = Evaluated::empty(ind);
+    let how = ind
+        .def
+        .measure
+        .as_ref()
+        .and_then(|m| m.rollup.as_deref())
+        .and_then(Rollup::parse)
+        .unwrap_or(Rollup::Worst);
+    for c in components(ind) {
+        let status = results
+            .get(&c)
+            .map_or(Status::InsufficientData, Evaluated::status);
+        ev.components.push((c, status));
+    }
+    let statuses: Vec<Status> = ev.components.iter().map(|(_, s)| *s).collect();
+    let status = assessment::rollup(&statuses, how);
+    let mut a = assessment::assess(&[], None, Method::Linear);
+    a.status = status;
+    a.rule = format!(
+        "roll-up `{}` of {} component(s): {}",
+        how.as_str(),
+        statuses.len(),
+        ev.components
+            .iter()
+            .map(|(c, s)| format!("{c}={}", s.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    a.steps = vec![a.rule.clone()];
+    ev.assessment = Some(a);
+    ev
+}
+
+/// Assesses one computed indicator: current and previous figure, age,
+/// national assessment and, for an ambition per breakdown, one per group.
+fn evaluate_one(
+    ind: &Indicator,
+    computed: anyhow::Result<Computed>,
+    cut: Option<i64>,
+    as_of: Period,
+) -> Evaluated {
+    let mut ev = Evaluated::empty(ind);
+    let computed = match computed {
+        Ok(c) => c,
+        Err(e) => {
+            ev.error = Some(format!("{e:#}"));
+            return ev;
+        }
+    };
+    let keep = |f: &&Figure| within(f, cut);
+    let national: Vec<&Figure> = computed.national().into_iter().filter(keep).collect();
+    let with_value: Vec<&&Figure> = national
+        .iter()
+        .filter(|f| f.value.is_some() || f.text.is_some())
+        .collect();
+    ev.current = with_value.last().map(|f| (**f).clone());
+    ev.previous = with_value
+        .len()
+        .checked_sub(2)
+        .map(|i| (*with_value[i]).clone());
+    if let Some(cur) = &ev.current
+        && let Some(p) = Period::parse(&cur.period)
+    {
+        let age = p.months_from_end(as_of);
+        ev.age_months = Some(age);
+        ev.stale = age > ind.frequency.stale_after_months();
+    }
+    let method = ind
+        .def
+        .method
+        .as_deref()
+        .and_then(Method::parse)
+        .unwrap_or_else(|| Method::default_for_unit(&ind.def.unit));
+    let bounds = assessment::unit_bounds(&ind.def.unit);
+    let assess = |figs: &[&Figure]| {
+        let series = points(figs);
+        let ambition = ambition_for(ind, &series);
+        let mut a = assessment::assess(&series, ambition.as_ref(), method);
+        assessment::bound_projection(&mut a, bounds);
+        a
+    };
+    ev.assessment = Some(assess(&national));
+    if let AmbitionDef::Target { per: Some(b), .. } = &ind.ambition {
+        let mut groups: Vec<String> = computed
+            .figures
+            .iter()
+            .filter(|f| &f.breakdown == b)
+            .map(|f| f.group.clone())
+            .collect();
+        groups.dedup();
+        for g in groups {
+            let figs: Vec<&Figure> = computed.group(b, &g).into_iter().filter(keep).collect();
+            ev.regional.push((g, assess(&figs)));
+        }
+    }
+    ev.computed = Some(computed);
+    ev
+}
+
+/// The points of a series with values.
+fn points(figs: &[&Figure]) -> Vec<Point> {
+    figs.iter()
+        .filter_map(|f| {
+            let v = f.value?;
+            Some(Point {
+                period: f.period.clone(),
+                t: assessment::period_time(&f.period)?,
+                value: v,
+                ci: f.ci_low.zip(f.ci_high),
+            })
+        })
+        .collect()
+}
+
+/// The ambition for a series; a baseline period without a value takes the
+/// series' value in that period.
+fn ambition_for(ind: &Indicator, series: &[Point]) -> Option<assessment::Ambition> {
+    let AmbitionDef::Target {
+        target,
+        by,
+        direction,
+        baseline,
+        ..
+    } = &ind.ambition
+    else {
+        return None;
+    };
+    let baseline = baseline.as_ref().and_then(|(p, v)| match v {
+        Some(v) => Some((p.clone(), *v)),
+        None => series
+            .iter()
+            .find(|pt| &pt.period == p)
+            .map(|pt| (p.clone(), pt.value)),
+    });
+    Some(assessment::Ambition {
+        target: *target,
+        deadline: assessment::date_time(by)?,
+        deadline_label: by.clone(),
+        direction: match direction {
+            Direction::Increase => assessment::Direction::Increase,
+            Direction::Decrease => assessment::Direction::Decrease,
+        },
+        baseline,
+    })
+}

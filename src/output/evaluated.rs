@@ -1,0 +1,116 @@
+//! The evaluated run as output renders it: per indicator its figures, the
+//! current and previous figure, freshness and assessments, made by
+//! `commands/evaluate.rs` and read by every format.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::assessment::{self, Assessment, Rollup, Status};
+use crate::definitions::Indicator;
+use crate::measures::{Computed, Figure};
+use crate::period::Period;
+
+/// Everything known about one indicator after a run.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Evaluated {
+    /// Indicator id.
+    pub(crate) id: String,
+    /// Figures and provenance (absent when not computed).
+    pub(crate) computed: Option<Computed>,
+    /// Why it was not computed.
+    pub(crate) error: Option<String>,
+    /// National assessment.
+    pub(crate) assessment: Option<Assessment>,
+    /// Per-group assessments for an ambition `per` a breakdown.
+    pub(crate) regional: Vec<(String, Assessment)>,
+    /// The figure reported (latest up to the period asked for).
+    pub(crate) current: Option<Figure>,
+    /// The figure before it.
+    pub(crate) previous: Option<Figure>,
+    /// Months since the end of the current period, and whether that is stale.
+    pub(crate) age_months: Option<i32>,
+    /// Stale against the frequency.
+    pub(crate) stale: bool,
+    /// Component statuses for composites.
+    pub(crate) components: Vec<(String, Status)>,
+}
+
+impl Evaluated {
+    /// Nothing known yet about `ind`.
+    pub(crate) fn empty(ind: &Indicator) -> Self {
+        Self {
+            id: ind.id().to_string(),
+            computed: None,
+            error: None,
+            assessment: None,
+            regional: Vec::new(),
+            current: None,
+            previous: None,
+            age_months: None,
+            stale: false,
+            components: Vec::new(),
+        }
+    }
+
+    /// The figures (all breakdowns) of periods that end by `cut`.
+    pub(crate) fn figures_within(&self, cut: Option<i64>) -> Vec<&Figure> {
+        self.computed.as_ref().map_or_else(Vec::new, |c| {
+            c.figures.iter().filter(|f| within(f, cut)).collect()
+        })
+    }
+
+    /// The status shown for the indicator.
+    pub(crate) fn status(&self) -> Status {
+        self.assessment
+            .as_ref()
+            .map_or(Status::InsufficientData, |a| a.status)
+    }
+}
+
+/// A run over a selection of indicators.
+pub(crate) struct Run<'a> {
+    /// The indicators picked, in catalogue (or `--indicator`) order.
+    pub(crate) selected: Vec<&'a Indicator>,
+    /// Every indicator evaluated (the selection and composites' components).
+    pub(crate) results: BTreeMap<String, Evaluated>,
+    /// Month index of the end of `--period` (`None`: latest).
+    pub(crate) cut: Option<i64>,
+}
+
+impl Run<'_> {
+    /// The statuses of `inds` that were evaluated, and their mean-score roll-up.
+    pub(crate) fn goal_status(&self, inds: &[&Indicator]) -> (Vec<Status>, Status) {
+        let statuses: Vec<Status> = inds
+            .iter()
+            .filter_map(|i| self.results.get(i.id()))
+            .map(Evaluated::status)
+            .collect();
+        let rolled = assessment::rollup(&statuses, Rollup::MeanScore);
+        (statuses, rolled)
+    }
+
+    /// Ready or optional indicators of the selection that could not be
+    /// computed: id and reason.
+    pub(crate) fn failures(&self) -> Vec<(&str, &str)> {
+        self.selected
+            .iter()
+            .filter_map(|i| {
+                self.results
+                    .get(i.id())
+                    .and_then(|e| e.error.as_deref())
+                    .map(|e| (i.id(), e))
+            })
+            .collect()
+    }
+}
+
+/// Month index of the end of a period: the `--period` cut.
+pub(crate) fn end_index(p: Period) -> i64 {
+    i64::from(p.year) * 12 + i64::from(p.last_month())
+}
+
+/// Whether a figure's period ends by the `--period` cut (always without one).
+pub(crate) fn within(f: &Figure, cut: Option<i64>) -> bool {
+    cut.is_none_or(|c| Period::parse(&f.period).is_some_and(|p| end_index(p) <= c))
+}

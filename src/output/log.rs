@@ -1,0 +1,17 @@
+//! `report`'s greppable log lines on stderr: `ehelse report: level=… event=… k=v …`.
+
+use std::fmt::Write as _;
+
+/// Writes one log line; values with spaces are quoted.
+pub(crate) fn log(level: &str, event: &str, fields: &[(&str, String)]) {
+    let mut line = format!("ehelse report: level={level} event={event}");
+    for (k, v) in fields {
+        if v.contains(' ') {
+            let _ = write!(line, " {k}=\"{v}\"");
+        } else {
+            let _ = write!(line, " {k}={v}");
+        }
+    }
+    line.push('\n');
+    super::note(&line);
+}

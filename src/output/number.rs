@@ -1,0 +1,107 @@
+//! Numbers for people and for machines: `number()` (decimal comma and
+//! grouping per language, with a unit), `target()` (as written) and
+//! `plain()` (CSV/JSON).
+
+use crate::output::Lang;
+
+/// Formats a number for people: `71,3` (nb) or `71.3` (en), with a unit.
+pub(crate) fn number(value: Option<f64>, unit: &str, lang: Lang) -> String {
+    let Some(v) = value else {
+        return "–".to_string();
+    };
+    let whole = v.fract().abs() < 1e-9;
+    let decimals = match unit {
+        "count" | "number" => usize::from(!whole),
+        "days" => 0,
+        _ => 1,
+    };
+    with_decimals(v, decimals, unit, lang)
+}
+
+/// Formats a target as written: a whole number without decimals (`≥ 75 %`,
+/// not `≥ 75,0 %`), anything else as [`number`] does.
+pub(crate) fn target(value: f64, unit: &str, lang: Lang) -> String {
+    if value.fract().abs() < 1e-9 {
+        with_decimals(value, 0, unit, lang)
+    } else {
+        number(Some(value), unit, lang)
+    }
+}
+
+/// A number with a fixed count of decimals, grouped, with its unit.
+fn with_decimals(v: f64, decimals: usize, unit: &str, lang: Lang) -> String {
+    let mut s = format!("{v:.decimals$}");
+    if lang == Lang::Nb {
+        s = s.replace('.', ",");
+    }
+    let s = group_thousands(&s, if lang == Lang::Nb { '\u{a0}' } else { ',' });
+    match unit {
+        "percent" => format!("{s} %"),
+        "days" => format!("{s} {}", if lang == Lang::Nb { "dager" } else { "days" }),
+        "percentage-points" => format!("{s} pp"),
+        _ => s,
+    }
+}
+
+/// Groups the integer part in threes with `sep`.
+fn group_thousands(s: &str, sep: char) -> String {
+    let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
+    let (int, frac) = match rest.find([',', '.']) {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    if int.len() <= 3 {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    format!("{sign}{out}{frac}")
+}
+
+/// A machine-readable number: rounded to 6 decimals, shortest round-trip
+/// form, empty when missing.
+pub(crate) fn plain(value: Option<f64>) -> String {
+    // Rounded to 6 decimals, so derived figures (required path, projection)
+    // print the same on every platform.
+    value
+        .map(|v| (v * 1e6).round() / 1e6)
+        .map_or_else(String::new, |v| {
+            if v == 0.0 {
+                "0".to_string()
+            } else {
+                format!("{v}")
+            }
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_numbers_per_language() {
+        assert_eq!(number(Some(71.25), "percent", Lang::Nb), "71,2 %");
+        assert_eq!(number(Some(1234.0), "count", Lang::En), "1,234");
+        assert_eq!(
+            number(Some(1_234_567.0), "count", Lang::Nb),
+            "1\u{a0}234\u{a0}567"
+        );
+        assert_eq!(number(Some(158.6), "days", Lang::En), "159 days");
+        assert_eq!(number(None, "percent", Lang::En), "–");
+        assert_eq!(plain(Some(0.5)), "0.5");
+        assert_eq!(plain(None), "");
+    }
+
+    #[test]
+    fn targets_are_written_as_given() {
+        assert_eq!(target(75.0, "percent", Lang::Nb), "75 %");
+        assert_eq!(target(22.5, "percent", Lang::Nb), "22,5 %");
+        assert_eq!(target(4.0, "stage", Lang::En), "4");
+        assert_eq!(target(120.0, "days", Lang::En), "120 days");
+    }
+}

@@ -1,0 +1,151 @@
+//! `report.md`: status per goal with commentary and a table of indicators,
+//! from `templates/report.md`.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::definitions::{Catalogue, GOALS, goal_name};
+use crate::output::Lang;
+use crate::output::evaluated::Run;
+
+use super::commentary::Given;
+use crate::output::number;
+use crate::output::text::{ambition_text_opt, lang_code};
+
+/// The template's view of the report.
+#[derive(Serialize)]
+struct View {
+    title: &'static str,
+    quarter: String,
+    /// Heading and text of the overall status.
+    overall: Option<(&'static str, String)>,
+    /// Free commentary text, trimmed (none when empty).
+    text: Option<String>,
+    header: [&'static str; 5],
+    goals: Vec<GoalView>,
+}
+
+/// One goal: heading, status, commentary and rows.
+#[derive(Serialize)]
+struct GoalView {
+    heading: String,
+    status: &'static str,
+    status_text: Option<String>,
+    sections: Vec<Section>,
+    rows: Vec<[String; 5]>,
+}
+
+/// A commentary list under a goal.
+#[derive(Serialize)]
+struct Section {
+    title: &'static str,
+    items: Vec<String>,
+}
+
+/// The report as Markdown.
+pub(crate) fn markdown(
+    catalogue: &Catalogue,
+    run: &Run<'_>,
+    quarter: &str,
+    given: Option<&Given>,
+    lang: Lang,
+) -> Result<String> {
+    let en = lang == Lang::En;
+    let overall = given.and_then(|g| g.commentary.overall.clone()).map(|o| {
+        let heading = if en {
+            "## Overall status"
+        } else {
+            "## Overordnet status"
+        };
+        (heading, o)
+    });
+    let text = given
+        .map(|g| g.text.trim().to_string())
+        .filter(|t| !t.is_empty());
+    let view = View {
+        title: if en {
+            "Status report, Nasjonal e-helsestrategi"
+        } else {
+            "Statusrapport, Nasjonal e-helsestrategi"
+        },
+        quarter: quarter.to_string(),
+        overall,
+        text,
+        header: if en {
+            ["Indicator", "Period", "Value", "Ambition", "Progress"]
+        } else {
+            ["Indikator", "Periode", "Verdi", "Ambisjon", "Framdrift"]
+        },
+        goals: GOALS
+            .iter()
+            .filter_map(|(goal, _, _)| goal_view(catalogue, run, goal, given, lang))
+            .collect(),
+    };
+    crate::output::render_template("report.md", &view)
+}
+
+/// The view of one goal (none when it has no indicators).
+fn goal_view(
+    catalogue: &Catalogue,
+    run: &Run<'_>,
+    goal: &str,
+    given: Option<&Given>,
+    lang: Lang,
+) -> Option<GoalView> {
+    let en = lang == Lang::En;
+    let code = lang_code(lang);
+    let inds = catalogue.of_goal(goal);
+    if inds.is_empty() {
+        return None;
+    }
+    let (_, rolled) = run.goal_status(&inds);
+    let comment = given.and_then(|g| g.commentary.goals.get(goal));
+    let sections = comment.map_or_else(Vec::new, |g| {
+        [
+            ("Positive hendelser", "Positive events", &g.positive),
+            ("Utfordringer", "Challenges", &g.challenges),
+            ("Strategiske spørsmål", "Strategic questions", &g.questions),
+        ]
+        .into_iter()
+        .filter(|(_, _, items)| !items.is_empty())
+        .map(|(nb, eng, items)| Section {
+            title: if en { eng } else { nb },
+            items: items.clone(),
+        })
+        .collect()
+    });
+    let rows = inds
+        .iter()
+        .filter_map(|ind| {
+            let ev = run.results.get(ind.id())?;
+            let value = match &ev.current {
+                None => "–".to_string(),
+                Some(f) => f
+                    .text
+                    .clone()
+                    .unwrap_or_else(|| number(f.value, &ind.def.unit, lang)),
+            };
+            Some([
+                ind.name(en).replace('|', "\\|"),
+                ev.current
+                    .as_ref()
+                    .map_or("–", |f| f.period.as_str())
+                    .to_string(),
+                value,
+                ambition_text_opt(ind, lang, true),
+                ev.status().label(code).to_string(),
+            ])
+        })
+        .collect();
+    Some(GoalView {
+        heading: format!(
+            "{} {goal}: {}",
+            if en { "Goal" } else { "Mål" },
+            goal_name(goal, en).unwrap_or("")
+        ),
+        status: rolled.label(code),
+        status_text: comment.and_then(|g| g.status.clone()),
+        sections,
+        rows,
+    })
+}

@@ -1,0 +1,317 @@
+//! Terminal tables (comfy-table): `compute`'s table per goal, `status`'s
+//! line per goal, `list`'s catalogue and `sources`' audit.
+
+use std::fmt::Write as _;
+
+use crate::assessment::{self, Rollup, Status};
+use crate::definitions::{Catalogue, GOALS, Indicator, Level, goal_name};
+use crate::output::Lang;
+use crate::output::evaluated::{Evaluated, Run};
+use crate::sources::Audit;
+
+use super::number;
+use super::text::{
+    ambition_text, ambition_text_opt, change, data_note, lang_code, projected, short_level,
+    short_type, shown, status_text,
+};
+
+/// A comfy-table with the house style.
+pub(crate) fn table(header: Vec<String>) -> comfy_table::Table {
+    let mut t = comfy_table::Table::new();
+    t.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+        .set_header(header);
+    t.set_width(terminal_width().unwrap_or(160));
+    t
+}
+
+/// The width in `COLUMNS`, if set.
+fn terminal_width() -> Option<u16> {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+}
+
+/// Owned header cells.
+fn header(cells: &[&str]) -> Vec<String> {
+    cells.iter().map(|s| (*s).to_string()).collect()
+}
+
+/// `compute`: a table per goal, strategic indicators first, and the goal's
+/// mean-score status under it.
+pub(crate) fn compute(run: &Run<'_>, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    let cells: [&str; 11] = if en {
+        [
+            "Indicator",
+            "Level/type",
+            "Period",
+            "Value",
+            "Previous",
+            "Change",
+            "Ambition",
+            "Status",
+            "Required now",
+            "Projected",
+            "Data",
+        ]
+    } else {
+        [
+            "Indikator",
+            "Nivå/type",
+            "Periode",
+            "Verdi",
+            "Forrige",
+            "Endring",
+            "Ambisjon",
+            "Framdrift",
+            "Krav nå",
+            "Projeksjon",
+            "Data",
+        ]
+    };
+    let mut out = String::new();
+    for (code, _, _) in GOALS {
+        let mut inds: Vec<&Indicator> = run
+            .selected
+            .iter()
+            .copied()
+            .filter(|i| i.goal == code)
+            .collect();
+        if inds.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "{} {code}: {}",
+            if en { "Goal" } else { "Mål" },
+            goal_name(code, en).unwrap_or("")
+        );
+        let mut table = table(header(&cells));
+        let mut statuses = Vec::new();
+        // Strategic indicators first, as in the quarterly report.
+        inds.sort_by_key(|i| i.level != Level::Strategic);
+        for ind in inds {
+            let Some(ev) = run.results.get(ind.id()) else {
+                continue;
+            };
+            statuses.push(ev.status());
+            table.add_row(compute_row(ind, ev, lang));
+        }
+        let goal_status = assessment::rollup(&statuses, Rollup::MeanScore);
+        let _ = writeln!(out, "{table}");
+        let _ = writeln!(
+            out,
+            "{}: {}\n",
+            if en {
+                "Goal status (mean score)"
+            } else {
+                "Status for målet (snittscore)"
+            },
+            goal_status.label(lang_code(lang))
+        );
+    }
+    out
+}
+
+/// One indicator's row of the `compute` table.
+fn compute_row(ind: &Indicator, ev: &Evaluated, lang: Lang) -> Vec<String> {
+    let en = lang == Lang::En;
+    let unit = ind.def.unit.as_str();
+    let required = ev
+        .assessment
+        .as_ref()
+        .and_then(|a| a.required_now)
+        .map_or("–".to_string(), |v| number(Some(v), unit, lang));
+    let mut name = ind.name(en).to_string();
+    for (g, a) in &ev.regional {
+        let v = a.current.as_ref().map(|p| p.value);
+        let _ = write!(
+            name,
+            "\n  {g}: {} – {}",
+            number(v, unit, lang),
+            a.status.label(lang_code(lang))
+        );
+    }
+    vec![
+        name,
+        format!("{}\n{}", short_level(ind, en), short_type(ind, en)),
+        ev.current
+            .as_ref()
+            .map_or("–".to_string(), |f| f.period.clone()),
+        shown(ev.current.as_ref(), unit, lang),
+        shown(ev.previous.as_ref(), unit, lang),
+        change(ev, unit, lang),
+        ambition_text_opt(ind, lang, true),
+        status_text(ev, lang),
+        required,
+        projected(ev, unit, lang),
+        data_note(ind, ev, lang),
+    ]
+}
+
+/// `status`: one line per goal with its roll-up and the count per status.
+pub(crate) fn status(catalogue: &Catalogue, run: &Run<'_>, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    let order = [
+        Status::Achieved,
+        Status::OnTrack,
+        Status::Moderate,
+        Status::Limited,
+        Status::Deterioration,
+        Status::NoAmbition,
+        Status::InsufficientData,
+    ];
+    let mut cells = vec![
+        if en { "Goal" } else { "Mål" }.to_string(),
+        "Status".to_string(),
+    ];
+    cells.extend(order.iter().map(|s| s.label(lang_code(lang)).to_string()));
+    let mut table = table(cells);
+    for (code, nb, eng) in GOALS {
+        let inds = catalogue.of_goal(code);
+        if inds.is_empty() {
+            continue;
+        }
+        let (statuses, goal) = run.goal_status(&inds);
+        let mut row = vec![
+            format!("{code} {}", if en { eng } else { nb }),
+            goal.label(lang_code(lang)).to_string(),
+        ];
+        for st in order {
+            row.push(statuses.iter().filter(|s| **s == st).count().to_string());
+        }
+        table.add_row(row);
+    }
+    format!("{table}\n")
+}
+
+/// `list`: the catalogue (or one goal of it) and the count.
+pub(crate) fn list(catalogue: &Catalogue, goal: Option<&str>, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    let cells: [&str; 9] = if en {
+        [
+            "Goal",
+            "Id",
+            "Name",
+            "Level",
+            "Type",
+            "Readiness",
+            "Measure",
+            "Frequency",
+            "Ambition",
+        ]
+    } else {
+        [
+            "Mål", "Id", "Navn", "Nivå", "Type", "Status", "Måling", "Frekvens", "Ambisjon",
+        ]
+    };
+    let mut table = table(header(&cells));
+    let mut n = 0;
+    for ind in &catalogue.indicators {
+        if goal.is_some_and(|g| ind.goal != g) {
+            continue;
+        }
+        n += 1;
+        table.add_row(vec![
+            ind.goal.clone(),
+            ind.id().to_string(),
+            ind.name(en).to_string(),
+            ind.level.as_str().to_string(),
+            ind.kind.as_str().to_string(),
+            ind.readiness.as_str().to_string(),
+            ind.def
+                .measure
+                .as_ref()
+                .map_or("–".to_string(), |m| m.kind.clone()),
+            ind.frequency.as_str().to_string(),
+            ambition_text(ind, lang),
+        ]);
+    }
+    format!("{table}\n{n} indicator(s)\n")
+}
+
+/// `sources`: a row per source, then one line per problem and failure.
+pub(crate) fn sources(audits: &[Audit], failures: &[(String, String)]) -> String {
+    let mut table = table(header(&[
+        "Source", "Files", "Rows", "Columns", "Periods", "Symbols", "Problems",
+    ]));
+    for a in audits {
+        table.add_row(source_row(a));
+    }
+    let mut s = format!("{table}\n");
+    for a in audits {
+        for p in &a.problems {
+            let sev = match p.severity {
+                crate::diagnostic::Severity::Error => "error",
+                crate::diagnostic::Severity::Warning => "warning",
+            };
+            let lines = p
+                .lines
+                .iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            let _ = writeln!(
+                s,
+                "{sev}[{}]: {}: {} — {}, column `{}`, line(s) {lines}",
+                p.code,
+                a.source,
+                p.message,
+                p.file.display(),
+                p.column
+            );
+        }
+    }
+    for (id, e) in failures {
+        let _ = writeln!(s, "error: {id}: {e}");
+    }
+    s
+}
+
+/// One source's row of the `sources` table.
+fn source_row(a: &Audit) -> Vec<String> {
+    let files = a
+        .files
+        .iter()
+        .map(|f| {
+            format!(
+                "{} ({}, '{}', dec '{}')",
+                f.path.display(),
+                f.encoding,
+                f.separator,
+                f.decimal
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let symbols = if a.symbols.is_empty() {
+        "–".to_string()
+    } else {
+        a.symbols
+            .iter()
+            .map(|(s, n)| format!("'{s}' {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let problems = if a.problems.is_empty() {
+        "–".to_string()
+    } else {
+        a.problems
+            .iter()
+            .map(|p| format!("{} {} ({})", p.count, p.code, p.column))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    vec![
+        a.source.clone(),
+        files,
+        a.rows.to_string(),
+        a.columns.len().to_string(),
+        format!(
+            "{} – {}",
+            a.first_period.as_deref().unwrap_or("?"),
+            a.last_period.as_deref().unwrap_or("?")
+        ),
+        symbols,
+        problems,
+    ]
+}
