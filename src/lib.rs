@@ -12,6 +12,7 @@ mod commands;
 mod definitions;
 mod diagnostic;
 pub mod geography;
+mod lang;
 mod measures;
 mod output;
 mod period;
