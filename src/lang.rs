@@ -69,15 +69,12 @@ pub(crate) fn fill(lang: Lang, word: Word, args: &[&str]) -> String {
         let arg = after
             .find('}')
             .and_then(|close| after[..close].parse::<usize>().ok().map(|i| (i, close)));
-        match arg.and_then(|(i, close)| args.get(i).map(|a| (a, close))) {
-            Some((a, close)) => {
-                out.push_str(a);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
+        if let Some((a, close)) = arg.and_then(|(i, close)| args.get(i).map(|a| (a, close))) {
+            out.push_str(a);
+            rest = &after[close + 1..];
+        } else {
+            out.push('{');
+            rest = after;
         }
     }
     out.push_str(rest);
@@ -265,9 +262,9 @@ words! {
     AxisNok: "Kroner (NOK)", "Norwegian kroner (NOK)";
     AxisScore: "Skår", "Score";
     AxisStage: "Trinn", "Stage";
-    QuarterWord: "kvartal", "quarter";
-    MonthWord: "måned", "month";
-    DayWord: "dag", "day";
+    TimeQuarter: "kvartal", "quarter";
+    TimeMonth: "måned", "month";
+    TimeDay: "dag", "day";
     YearValuesPer: "År (verdier per {0})", "Year (values per {0})";
     TargetLabel: "Mål {0}: {1}", "Target {0}: {1}";
     TargetBy: "Mål: {0} {1} innen {2}", "Target: {0} {1} by {2}";

@@ -9,22 +9,26 @@ use super::{Assessment, Method};
 /// baseline to `target` at `deadline`: the two ends for a straight line, 25
 /// points for constant growth (CAGR, when baseline and target are positive).
 /// Empty without a baseline or when the deadline is not after it.
-pub(crate) fn required_path(a: &Assessment, target: f64, deadline: f64) -> Vec<(f64, f64)> {
-    let Some(b) = a.baseline.as_ref().filter(|b| deadline > b.t) else {
+pub(crate) fn required_path(
+    assessment: &Assessment,
+    target: f64,
+    deadline: f64,
+) -> Vec<(f64, f64)> {
+    let Some(base) = assessment.baseline.as_ref().filter(|b| deadline > b.t) else {
         return Vec::new();
     };
-    let cagr = a.method == Method::Cagr && b.value > 0.0 && target > 0.0;
+    let cagr = assessment.method == Method::Cagr && base.value > 0.0 && target > 0.0;
     let steps = if cagr { 24 } else { 1 };
     (0..=steps)
-        .map(|i| {
-            let f = f64::from(i) / f64::from(steps);
-            let t = b.t + (deadline - b.t) * f;
-            let v = if cagr {
-                b.value * (target / b.value).powf(f)
+        .map(|step| {
+            let share = f64::from(step) / f64::from(steps);
+            let time = base.t + (deadline - base.t) * share;
+            let value = if cagr {
+                base.value * (target / base.value).powf(share)
             } else {
-                b.value + (target - b.value) * f
+                base.value + (target - base.value) * share
             };
-            (t, v)
+            (time, value)
         })
         .collect()
 }

@@ -233,29 +233,7 @@ pub(super) fn definition(site: &Site<'_>, e: &Entry<'_>) -> DefinitionFacts {
         Fact::new(Word::Unit, lang, Cell::text(unit_text(&d.unit, lang))),
         Fact::new(Word::Frequency, lang, word(frequency_text(ind.frequency))),
     ];
-    let sources = ind
-        .source_ids()
-        .into_iter()
-        .map(|id| match site.catalogue.source(&id) {
-            Some(src) => SourceRef {
-                name: Some(
-                    (if en {
-                        &src.def.name.en
-                    } else {
-                        &src.def.name.nb
-                    })
-                    .clone(),
-                ),
-                publisher: src.def.publisher.clone(),
-                id,
-            },
-            None => SourceRef {
-                name: None,
-                publisher: String::new(),
-                id,
-            },
-        })
-        .collect();
+    let sources = sources(site, ind.source_ids(), en);
     rows.push(Fact::new(Word::Source, lang, Cell::Sources { sources }));
     if let Some(m) = &d.measure {
         let kind = Cell::Code {
@@ -296,6 +274,31 @@ pub(super) fn definition(site: &Site<'_>, e: &Entry<'_>) -> DefinitionFacts {
         rows,
         caveats: d.caveats.clone(),
     }
+}
+
+/// The sources by name and publisher, as the catalogue has them.
+fn sources(site: &Site<'_>, ids: Vec<String>, en: bool) -> Vec<SourceRef> {
+    ids.into_iter()
+        .map(|id| match site.catalogue.source(&id) {
+            Some(src) => SourceRef {
+                name: Some(
+                    (if en {
+                        &src.def.name.en
+                    } else {
+                        &src.def.name.nb
+                    })
+                    .clone(),
+                ),
+                publisher: src.def.publisher.clone(),
+                id,
+            },
+            None => SourceRef {
+                name: None,
+                publisher: String::new(),
+                id,
+            },
+        })
+        .collect()
 }
 
 /// The provenance section (`provenance.html`).

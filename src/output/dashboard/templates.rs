@@ -69,7 +69,8 @@ pub(super) fn environment(lang: Lang) -> Environment<'static> {
         .unwrap_or_else(|e| panic!("template syntax: {e:#}"));
     env.set_syntax(syntax);
     env.set_auto_escape_callback(|name| {
-        if name.ends_with(".html") {
+        let ext = std::path::Path::new(name).extension();
+        if ext.is_some_and(|e| e.eq_ignore_ascii_case("html")) {
             AutoEscape::Html
         } else {
             AutoEscape::None

@@ -15,14 +15,14 @@ const MAX_FONT: f64 = 23.0;
 
 /// A text to draw: position, anchor and words.
 #[derive(Serialize)]
-pub(super) struct Text {
+pub(super) struct Placed {
     x: String,
     y: String,
     anchor: &'static str,
     text: String,
 }
 
-impl Text {
+impl Placed {
     /// A text centred on `(x, y)`.
     pub(super) fn middle(x: f64, y: f64, text: String) -> Self {
         Self {
@@ -67,8 +67,8 @@ impl Label {
     fn overlaps(&self, o: &Label) -> bool {
         self.x0() < o.x1() && o.x0() < self.x1() && self.y0() < o.y + 4.0 && o.y0() < self.y + 4.0
     }
-    fn text(&self, text: String) -> Text {
-        Text {
+    fn text(&self, text: String) -> Placed {
+        Placed {
             x: f(self.x),
             y: f(self.y),
             anchor: if self.end { "end" } else { "start" },
@@ -79,7 +79,7 @@ impl Label {
 
 /// The target's label, above the diamond at `(gx, gy)` (below when that is
 /// at the top), with its extent.
-pub(super) fn target_label(gx: f64, gy: f64, text: String) -> (Text, Label) {
+pub(super) fn target_label(gx: f64, gy: f64, text: String) -> (Placed, Label) {
     let ly = if gy - TOP < 26.0 {
         gy + 30.0
     } else {
@@ -97,7 +97,7 @@ pub(super) fn latest_label(
     unit: &str,
     lang: Lang,
     taken: Option<&Label>,
-) -> Text {
+) -> Placed {
     let (lx, ly) = (sc.x(last.t), sc.y(last.value));
     let text = short_number(last.value, unit, lang);
     let candidates = [

@@ -17,7 +17,7 @@ use crate::lang::{Lang, Word, fill};
 use crate::measures::Figure;
 
 use describe::{Legend, description, legend};
-use labels::{Text, latest_label, target_label};
+use labels::{Placed, latest_label, target_label};
 use scale::{Scale, TOP, f, time_axis_label};
 
 /// What the chart draws.
@@ -78,7 +78,7 @@ pub(super) struct Chart {
     y_title_y: String,
     y_title: String,
     x_ticks: Vec<XTick>,
-    x_title: Text,
+    x_title: Placed,
     deadline: Option<VLine>,
     required: Option<String>,
     trend: Option<Segment>,
@@ -87,7 +87,7 @@ pub(super) struct Chart {
     markers: Vec<Marker>,
     required_now: Option<Point>,
     target: Option<Target>,
-    latest: Text,
+    latest: Placed,
     legend: Vec<Legend>,
 }
 
@@ -162,7 +162,7 @@ struct Marker {
 struct Target {
     x: String,
     y: String,
-    label: Text,
+    label: Placed,
 }
 
 /// The chart of an indicator page, or `None` when there is no numeric value
@@ -174,30 +174,14 @@ pub(super) fn figure(input: &ChartInput<'_>) -> Option<Chart> {
     let (first, last) = (obs.first()?, obs.last()?);
     let goal = goal(input.indicator);
     let a = input.assessment;
-    let baseline = a.and_then(|a| a.baseline.as_ref());
     let required: Vec<(f64, f64)> = match (a, &goal) {
         (Some(a), Some(g)) => required_path(a, g.target, g.deadline),
         _ => Vec::new(),
     };
-    // Time domain: whole years from the first observation (or baseline) to
-    // the deadline (or the last observation).
-    let t_lo = baseline.map_or(first.t, |b| first.t.min(b.t));
-    let t_hi = goal.as_ref().map_or(last.t, |g| last.t.max(g.deadline));
-    let trend = a.and_then(|a| a.projection.as_ref()).map(|p| {
-        let end = goal.as_ref().map_or(last.t, |g| g.deadline.max(last.t));
-        let at = |t: f64| p.intercept + p.slope_per_year * t;
-        ((first.t, at(first.t)), (end, at(end)))
-    });
-    // Value domain: everything drawn except the trend, which is clipped
-    // where it runs beyond (its value at the deadline is in the text).
-    let mut values: Vec<f64> = Vec::new();
-    for o in &obs {
-        values.push(o.value);
-        values.extend(o.ci.map(|(l, h)| [l, h]).into_iter().flatten());
-    }
-    values.extend(goal.as_ref().map(|g| g.target));
-    values.extend(required.iter().map(|(_, v)| *v));
-    let sc = Scale::new(t_lo, t_hi, &values, unit, lang);
+    let trend = a
+        .and_then(|a| a.projection.as_ref())
+        .map(|p| trend_line(p, goal.as_ref(), first, last));
+    let sc = scale(&obs, goal.as_ref(), a, &required, unit, lang);
     let markers = obs.len() <= MAX_MARKERS;
     let required_now = a.and_then(|a| a.required_now);
     let target = goal.as_ref().map(|g| target(&sc, g, unit, lang));
@@ -207,11 +191,9 @@ pub(super) fn figure(input: &ChartInput<'_>) -> Option<Chart> {
         Word::ProgressTowards2030.text(lang),
         input.indicator.name(lang == Lang::En)
     );
+    // The level required now, on the required path.
     let required_now_point = match (required_now, a.and_then(|a| a.current.as_ref())) {
-        (Some(req), Some(cur)) if required.len() >= 2 => Some(Point {
-            x: f(sc.x(cur.t)),
-            y: f(sc.y(req)),
-        }),
+        (Some(req), Some(cur)) if required.len() >= 2 => Some(sc.point(cur.t, req)),
         _ => None,
     };
     Some(Chart {
@@ -232,7 +214,7 @@ pub(super) fn figure(input: &ChartInput<'_>) -> Option<Chart> {
         y_title_y: f(TOP + sc.ph / 2.0),
         y_title: sc.axis_title.clone(),
         x_ticks: x_ticks(&sc),
-        x_title: Text::middle(
+        x_title: Placed::middle(
             sc.left + sc.pw / 2.0,
             scale::H - 8.0,
             time_axis_label(&last.period, lang),
@@ -264,6 +246,45 @@ pub(super) fn figure(input: &ChartInput<'_>) -> Option<Chart> {
         id,
         title,
     })
+}
+
+/// The scale: time from the first observation (or baseline) to the deadline
+/// (or the last observation); values of everything drawn except the trend,
+/// which is clipped where it runs beyond (its value at the deadline is in
+/// the text).
+fn scale(
+    obs: &[Obs],
+    goal: Option<&Goal>,
+    a: Option<&Assessment>,
+    required: &[(f64, f64)],
+    unit: &str,
+    lang: Lang,
+) -> Scale {
+    let (first, last) = (&obs[0], &obs[obs.len() - 1]);
+    let baseline = a.and_then(|a| a.baseline.as_ref());
+    let t_lo = baseline.map_or(first.t, |b| first.t.min(b.t));
+    let t_hi = goal.map_or(last.t, |g| last.t.max(g.deadline));
+    let mut values: Vec<f64> = Vec::new();
+    for o in obs {
+        values.push(o.value);
+        values.extend(o.ci.map(|(l, h)| [l, h]).into_iter().flatten());
+    }
+    values.extend(goal.map(|g| g.target));
+    values.extend(required.iter().map(|(_, v)| *v));
+    Scale::new(t_lo, t_hi, &values, unit, lang)
+}
+
+/// The least-squares trend from the first observation to the deadline (or
+/// the last observation).
+fn trend_line(
+    p: &crate::assessment::Projection,
+    goal: Option<&Goal>,
+    first: &Obs,
+    last: &Obs,
+) -> ((f64, f64), (f64, f64)) {
+    let end = goal.map_or(last.t, |g| g.deadline.max(last.t));
+    let at = |t: f64| p.intercept + p.slope_per_year * t;
+    ((first.t, at(first.t)), (end, at(end)))
 }
 
 /// The national figures with a finite value and a place in time.

@@ -95,6 +95,14 @@ impl Scale {
         TOP + self.ph - (v - self.y0) / (self.y1 - self.y0) * self.ph
     }
 
+    /// A point at time `t`, value `v`.
+    pub(super) fn point(&self, t: f64, v: f64) -> super::Point {
+        super::Point {
+            x: f(self.x(t)),
+            y: f(self.y(v)),
+        }
+    }
+
     /// The bottom of the plot area (the time axis).
     pub(super) fn bottom(&self) -> f64 {
         TOP + self.ph
@@ -126,11 +134,11 @@ fn unit_axis_label(unit: &str, lang: Lang) -> String {
 /// The time axis title, from the granularity of the periods.
 pub(super) fn time_axis_label(period: &str, lang: Lang) -> String {
     let kind = if period.contains('Q') {
-        Word::QuarterWord
+        Word::TimeQuarter
     } else if period.len() == 7 {
-        Word::MonthWord
+        Word::TimeMonth
     } else if period.len() == 10 {
-        Word::DayWord
+        Word::TimeDay
     } else {
         return Word::Year.text(lang).to_string();
     };
