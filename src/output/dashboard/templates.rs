@@ -136,6 +136,16 @@ mod tests {
     }
 
     #[test]
+    fn every_word_a_template_names_is_in_the_table() {
+        for (name, source) in TEMPLATES {
+            for piece in source.split("t(\"").skip(1) {
+                let id = piece.split('"').next().unwrap_or_default();
+                assert!(Word::from_id(id).is_some(), "{name}: t(\"{id}\")");
+            }
+        }
+    }
+
+    #[test]
     fn the_engine_escapes_with_our_rules() {
         let mut env = environment(Lang::En);
         env.add_template("x.html", "{{ v }}|{{ w|safe }}|{{ t(\"Overview\") }}")
