@@ -13,6 +13,7 @@ mod definitions;
 mod diagnostic;
 mod error;
 pub mod geography;
+mod lang;
 mod measures;
 mod output;
 mod period;

@@ -9,6 +9,7 @@
 //! Time is fractional years: a period sits at its midpoint
 //! ([`period_time`]), a deadline at the end of its day ([`date_time`]).
 
+mod path;
 mod projection;
 mod time;
 
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub use crate::definitions::{Direction, Method, Rollup};
+pub(crate) use path::required_path;
 pub use time::{date_time, period_time};
 
 /// Thresholds on the progress ratio: on-track, moderate, limited. A ratio

@@ -1,0 +1,205 @@
+//! The dashboard's vocabulary: status badges and counts as the templates
+//! draw them, and the words for the catalogue's classifications (level,
+//! type, readiness, frequency, unit, milestone, breakdown) from [`crate::lang`].
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::assessment::Status;
+use crate::definitions::{Frequency, IndicatorType, Level, Readiness};
+use crate::lang::{self, Lang, Word};
+
+/// A status as symbol plus text, coloured by class (`macros.html`).
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct Badge {
+    /// The status key (`on-track`), for the class.
+    class: &'static str,
+    /// The symbol shown before the words.
+    sym: &'static str,
+    /// The status words with any qualifier.
+    text: String,
+}
+
+/// A badge for `status`, with `extra` after the words.
+pub(super) fn badge(status: Status, lang: Lang, extra: &str) -> Badge {
+    Badge {
+        class: status.as_str(),
+        sym: symbol(status),
+        text: format!("{}{extra}", status.label(lang::code(lang))),
+    }
+}
+
+/// Counts per status with a proportional bar (`macros.html`, `counts`).
+#[derive(Debug, Serialize)]
+pub(super) struct Counts {
+    /// Bar segments: status class and width in percent.
+    bars: Vec<Bar>,
+    /// One badge and count per status present.
+    items: Vec<Count>,
+}
+
+/// A segment of the counts bar.
+#[derive(Debug, Serialize)]
+struct Bar {
+    class: &'static str,
+    width: String,
+}
+
+/// A status and how many indicators have it.
+#[derive(Debug, Serialize)]
+struct Count {
+    badge: Badge,
+    n: usize,
+}
+
+/// Counts per status, best first.
+pub(super) fn counts(statuses: &[Status], lang: Lang) -> Counts {
+    let mut m: BTreeMap<Status, usize> = BTreeMap::new();
+    for s in statuses {
+        *m.entry(*s).or_insert(0) += 1;
+    }
+    let total = statuses.len().max(1);
+    Counts {
+        bars: m
+            .iter()
+            .map(|(st, n)| Bar {
+                class: st.as_str(),
+                width: format!("{:.2}", *n as f64 * 100.0 / total as f64),
+            })
+            .collect(),
+        items: m
+            .iter()
+            .map(|(st, n)| Count {
+                badge: badge(*st, lang, ""),
+                n: *n,
+            })
+            .collect(),
+    }
+}
+
+/// The symbol shown before a status text (a supplement to the words).
+pub(super) fn symbol(status: Status) -> &'static str {
+    match status {
+        Status::Achieved => "✔",
+        Status::OnTrack => "●",
+        Status::Moderate => "◐",
+        Status::Limited => "○",
+        Status::Deterioration => "✖",
+        Status::NoAmbition => "–",
+        Status::InsufficientData => "?",
+    }
+}
+
+/// What a status means, for the legend.
+pub(super) fn meaning(status: Status) -> Word {
+    match status {
+        Status::Achieved => Word::MeaningAchieved,
+        Status::OnTrack => Word::MeaningOnTrack,
+        Status::Moderate => Word::MeaningModerate,
+        Status::Limited => Word::MeaningLimited,
+        Status::Deterioration => Word::MeaningDeterioration,
+        Status::NoAmbition => Word::MeaningNoAmbition,
+        Status::InsufficientData => Word::MeaningInsufficientData,
+    }
+}
+
+/// The level in a table cell (`støtte`).
+pub(super) fn level_short(level: Level) -> Word {
+    match level {
+        Level::Strategic => Word::Strategic,
+        Level::Support => Word::SupportShort,
+    }
+}
+
+/// The level in running text (`støtteindikator`).
+pub(super) fn level_text(level: Level) -> Word {
+    match level {
+        Level::Strategic => Word::Strategic,
+        Level::Support => Word::SupportLong,
+    }
+}
+
+/// Structure, process or effect.
+pub(super) fn type_text(kind: IndicatorType) -> Word {
+    match kind {
+        IndicatorType::Structure => Word::Structure,
+        IndicatorType::Process => Word::Process,
+        IndicatorType::Effect => Word::Effect,
+    }
+}
+
+/// Ready, in development or planned.
+pub(super) fn readiness_text(r: Readiness) -> Word {
+    match r {
+        Readiness::Ready => Word::Ready,
+        Readiness::InDevelopment => Word::InDevelopment,
+        Readiness::Planned => Word::Planned,
+    }
+}
+
+/// How often the indicator is measured.
+pub(super) fn frequency_text(f: Frequency) -> Word {
+    match f {
+        Frequency::Annual => Word::Annual,
+        Frequency::Quarterly => Word::Quarterly,
+        Frequency::Monthly => Word::Monthly,
+        Frequency::Continuous => Word::Continuous,
+    }
+}
+
+/// A unit in words; an unknown unit as written.
+pub(super) fn unit_text(unit: &str, lang: Lang) -> String {
+    let word = match unit {
+        "percent" => Word::UnitPercent,
+        "count" => Word::UnitCount,
+        "days" => Word::UnitDays,
+        "nok" => Word::UnitNok,
+        "score" => Word::UnitScore,
+        "stage" => Word::UnitStage,
+        "status" => Word::UnitStatus,
+        u => return u.to_string(),
+    };
+    word.text(lang).to_string()
+}
+
+/// Milestone status words; an unknown status as written.
+pub(super) fn milestone_text(text: &str, lang: Lang) -> String {
+    let word = match text {
+        "not-started" => Word::NotStarted,
+        "in-progress" => Word::InProgress,
+        "at-risk" => Word::AtRisk,
+        "delayed" => Word::Delayed,
+        "completed" => Word::Completed,
+        t => return t.to_string(),
+    };
+    word.text(lang).to_string()
+}
+
+/// A breakdown's title; an unknown one capitalised.
+pub(super) fn breakdown_title(b: &str, lang: Lang) -> String {
+    let word = match b {
+        "region" => Word::BdRegion,
+        "county" => Word::BdCounty,
+        "municipality" => Word::BdMunicipality,
+        "aldersgruppe" => Word::BdAgeGroup,
+        "kjonn" => Word::BdSex,
+        "yrkesgruppe" => Word::BdOccupation,
+        "tjenesteniva" => Word::BdServiceLevel,
+        "virksomhetstype" => Word::BdOrganisation,
+        "naeringskode" => Word::BdIndustry,
+        "teknologi" => Word::BdTechnology,
+        "soknadstype" => Word::BdApplication,
+        "omraade" => Word::BdArea,
+        "kategori" => Word::BdCategory,
+        "register" => Word::BdRegister,
+        "svar" => Word::BdAnswer,
+        other => {
+            let mut c = other.chars();
+            return c.next().map_or(String::new(), |f| {
+                f.to_uppercase().collect::<String>() + c.as_str()
+            });
+        }
+    };
+    word.text(lang).to_string()
+}
