@@ -28,15 +28,7 @@ pub(crate) struct Paths {
     pub(crate) data: PathBuf,
 }
 
-/// Output language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub(crate) enum Lang {
-    /// Norwegian bokmål.
-    #[default]
-    Nb,
-    /// English.
-    En,
-}
+pub(crate) use crate::lang::Lang;
 
 /// Output format of `compute`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

@@ -4,7 +4,15 @@
 //! templates call `t("X")`, looked up by the same name. Texts with `{0}`,
 //! `{1}`… are filled by [`fill`]. To add words, add a line to the table.
 
-pub(crate) use crate::cli::Lang;
+/// Output language: bokmål unless the user asks for English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub(crate) enum Lang {
+    /// Norwegian bokmål.
+    #[default]
+    Nb,
+    /// English.
+    En,
+}
 
 /// Declares [`Word`] from `Id: "bokmål", "English";` lines.
 macro_rules! words {

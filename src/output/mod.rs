@@ -27,7 +27,7 @@ pub(crate) use number::{number, plain, target};
 
 /// The output language. It is declared with the command line today; when
 /// `lang` holds it, only this line changes.
-pub(crate) use crate::cli::Lang;
+pub(crate) use crate::lang::Lang;
 
 /// Writes to stdout, or atomically to a file.
 ///
