@@ -55,7 +55,7 @@ pub(super) fn run(args: &DashboardArgs) -> Result<ExitStatus> {
         suppress_below: SUPPRESS_BELOW,
         entries,
     };
-    let files = render(&site);
+    let files = render(&site)?;
     let parent = args
         .out
         .parent()

@@ -24,34 +24,44 @@ use minijinja::{Environment, Value};
 
 /// Renders the site: `(file name, bytes)` for `index.html`, `style.css`,
 /// `goal-<g>.html` per goal and `indicator-<id>.html` per indicator.
-pub(crate) fn render(site: &Site<'_>) -> Vec<(String, Vec<u8>)> {
-    let env = templates::environment(site.lang);
+///
+/// # Errors
+/// When a template does not render (a bug in the program, reported as an
+/// error rather than a crash).
+pub(crate) fn render(site: &Site<'_>) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let env = templates::environment(site.lang)?;
     let mut files = vec![
-        page(&env, "index.html", "overview.html", &pages::overview(site)),
+        page(&env, "index.html", "overview.html", &pages::overview(site))?,
         ("style.css".to_string(), style::CSS.as_bytes().to_vec()),
     ];
     for code in site.goals() {
         let entries = site.goal_entries(code);
         let ctx = pages::goal(site, code, &entries);
-        files.push(page(&env, &site::goal_file(code), "goal.html", &ctx));
+        files.push(page(&env, &site::goal_file(code), "goal.html", &ctx)?);
     }
     for e in &site.entries {
         let ctx = pages::indicator(site, e);
         let file = site::indicator_file(e.indicator.id());
-        files.push(page(&env, &file, "indicator.html", &ctx));
+        files.push(page(&env, &file, "indicator.html", &ctx)?);
     }
-    files
+    Ok(files)
 }
 
 /// One page: `file` from `template` with `ctx`.
-fn page(env: &Environment<'_>, file: &str, template: &str, ctx: &Value) -> (String, Vec<u8>) {
+fn page(
+    env: &Environment<'_>,
+    file: &str,
+    template: &str,
+    ctx: &Value,
+) -> anyhow::Result<(String, Vec<u8>)> {
     // The templates and their contexts are part of the program: a failure
-    // here is a bug, not a condition of the input.
+    // here is a bug, not a condition of the input, but it stops the command
+    // with a message instead of a crash.
     let html = env
         .get_template(template)
         .and_then(|t| t.render(ctx))
-        .unwrap_or_else(|e| panic!("dashboard template {template}: {e:#}"));
-    (file.to_string(), html.into_bytes())
+        .map_err(|e| anyhow::anyhow!("internal error in dashboard template {template}: {e:#}"))?;
+    Ok((file.to_string(), html.into_bytes()))
 }
 
 #[cfg(test)]

@@ -58,15 +58,14 @@ const TEMPLATES: [(&str, &str); 11] = [
 ];
 
 /// The environment for pages in `lang`.
-pub(super) fn environment(lang: Lang) -> Environment<'static> {
+pub(super) fn environment(lang: Lang) -> anyhow::Result<Environment<'static>> {
     let mut env = Environment::new();
     // Block tags on their own lines leave no trace; a file's last newline stays.
     let syntax = SyntaxConfig::builder()
         .trim_blocks(true)
         .lstrip_blocks(true)
         .keep_trailing_newline(true)
-        .build()
-        .unwrap_or_else(|e| panic!("template syntax: {e:#}"));
+        .build()?;
     env.set_syntax(syntax);
     env.set_auto_escape_callback(|name| {
         let ext = std::path::Path::new(name).extension();
@@ -80,14 +79,14 @@ pub(super) fn environment(lang: Lang) -> Environment<'static> {
     for (name, source) in TEMPLATES {
         // The templates are part of the program; one that does not parse is a bug.
         env.add_template(name, source)
-            .unwrap_or_else(|e| panic!("template {name}: {e:#}"));
+            .map_err(|e| anyhow::anyhow!("internal error in dashboard template {name}: {e:#}"))?;
     }
     env.add_function("t", move |id: &str| -> Result<&'static str, Error> {
         Word::from_id(id)
             .map(|w| w.text(lang))
             .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("no word {id:?}")))
     });
-    env
+    Ok(env)
 }
 
 /// Writes a value into a page: escaped with [`escape`] where the template
@@ -147,7 +146,7 @@ mod tests {
 
     #[test]
     fn the_engine_escapes_with_our_rules() {
-        let mut env = environment(Lang::En);
+        let mut env = environment(Lang::En).expect("templates");
         env.add_template("x.html", "{{ v }}|{{ w|safe }}|{{ t(\"Overview\") }}")
             .unwrap();
         let out = env
