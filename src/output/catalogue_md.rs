@@ -71,7 +71,7 @@ pub(crate) fn markdown(catalogue: &Catalogue) -> Result<String> {
         sources: catalogue.sources.len(),
         goals,
     };
-    super::render_template("catalogue.md", &view)
+    super::templates::render("catalogue.md", crate::lang::Lang::Nb, &view)
 }
 
 /// The view of one indicator.

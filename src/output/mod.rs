@@ -15,6 +15,7 @@ mod number;
 pub(crate) mod report;
 pub(crate) mod show;
 pub(crate) mod table;
+pub(crate) mod templates;
 pub(crate) mod text;
 pub(crate) mod tidy;
 
@@ -53,27 +54,4 @@ pub(crate) fn note(text: &str) {
     let mut err = std::io::stderr().lock();
     let _ = err.write_all(text.as_bytes());
     let _ = err.flush();
-}
-
-/// Renders one of the Markdown templates in `templates/` (embedded in the
-/// binary) with a serialisable context. Blocks trim their own line, so the
-/// templates read like the output; `.md` names turn auto-escaping off.
-///
-/// # Errors
-/// A template that does not parse or render (a bug, caught by the tests).
-pub(crate) fn render_template(name: &str, ctx: &impl serde::Serialize) -> Result<String> {
-    let mut env = minijinja::Environment::new();
-    let syntax = env
-        .syntax()
-        .to_builder()
-        .trim_blocks(true)
-        .lstrip_blocks(true)
-        .keep_trailing_newline(true)
-        .build()?;
-    env.set_syntax(syntax);
-    env.add_template("report.md", include_str!("../../templates/report.md"))?;
-    env.add_template("catalogue.md", include_str!("../../templates/catalogue.md"))?;
-    Ok(env
-        .get_template(name)?
-        .render(minijinja::value::Serde(ctx))?)
 }

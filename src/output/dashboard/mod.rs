@@ -5,7 +5,7 @@
 //! resources, no timestamps, so the same inputs give the same bytes.
 //!
 //! The pages come from the templates in `templates/dashboard/` (see
-//! [`templates`]); the Rust side builds their contexts: [`pages`] per page
+//! [`crate::output::templates`]); the Rust side builds their contexts: [`pages`] per page
 //! kind, [`sections`] and [`facts`] for the parts of an indicator page,
 //! [`chart`] for the chart.
 
@@ -15,7 +15,6 @@ mod pages;
 mod sections;
 mod site;
 mod style;
-mod templates;
 mod text;
 
 pub(crate) use site::{Entry, Site};
@@ -29,7 +28,7 @@ use minijinja::{Environment, Value};
 /// When a template does not render (a bug in the program, reported as an
 /// error rather than a crash).
 pub(crate) fn render(site: &Site<'_>) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    let env = templates::environment(site.lang)?;
+    let env = crate::output::templates::environment(site.lang)?;
     let mut files = vec![
         page(&env, "index.html", "overview.html", &pages::overview(site))?,
         ("style.css".to_string(), style::CSS.as_bytes().to_vec()),

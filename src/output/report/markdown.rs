@@ -81,7 +81,7 @@ pub(crate) fn markdown(
             .filter_map(|(goal, _, _)| goal_view(catalogue, run, goal, given, lang))
             .collect(),
     };
-    crate::output::render_template("report.md", &view)
+    crate::output::templates::render("report.md", crate::lang::Lang::Nb, &view)
 }
 
 /// The view of one goal (none when it has no indicators).

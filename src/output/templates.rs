@@ -1,7 +1,9 @@
-//! The template environment: the pages in `templates/dashboard/`, embedded
-//! in the binary. Names ending in `.html` are auto-escaped by the engine
-//! with [`escape`] (the same five characters the pages always escaped);
-//! `t("Word")` gives a word of [`crate::lang`] in the page language.
+//! The one template environment: the dashboard pages in
+//! `templates/dashboard/` and the Markdown documents in `templates/`
+//! (`report.md`, `catalogue.md`), embedded in the binary. Names ending in
+//! `.html` are auto-escaped by the engine with [`escape`] (the same five
+//! characters the pages always escaped); Markdown is written as is.
+//! `t("Word")` gives a word of [`crate::lang`] in the chosen language.
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Value;
@@ -10,55 +12,57 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, State};
 use crate::lang::{Lang, Word};
 
 /// The templates, by name.
-const TEMPLATES: [(&str, &str); 11] = [
+const TEMPLATES: [(&str, &str); 13] = [
+    ("report.md", include_str!("../../templates/report.md")),
+    ("catalogue.md", include_str!("../../templates/catalogue.md")),
     (
         "base.html",
-        include_str!("../../../templates/dashboard/base.html"),
+        include_str!("../../templates/dashboard/base.html"),
     ),
     (
         "macros.html",
-        include_str!("../../../templates/dashboard/macros.html"),
+        include_str!("../../templates/dashboard/macros.html"),
     ),
     (
         "overview.html",
-        include_str!("../../../templates/dashboard/overview.html"),
+        include_str!("../../templates/dashboard/overview.html"),
     ),
     (
         "goal.html",
-        include_str!("../../../templates/dashboard/goal.html"),
+        include_str!("../../templates/dashboard/goal.html"),
     ),
     (
         "indicator.html",
-        include_str!("../../../templates/dashboard/indicator.html"),
+        include_str!("../../templates/dashboard/indicator.html"),
     ),
     (
         "chart.html",
-        include_str!("../../../templates/dashboard/chart.html"),
+        include_str!("../../templates/dashboard/chart.html"),
     ),
     (
         "series.html",
-        include_str!("../../../templates/dashboard/series.html"),
+        include_str!("../../templates/dashboard/series.html"),
     ),
     (
         "breakdowns.html",
-        include_str!("../../../templates/dashboard/breakdowns.html"),
+        include_str!("../../templates/dashboard/breakdowns.html"),
     ),
     (
         "assessment.html",
-        include_str!("../../../templates/dashboard/assessment.html"),
+        include_str!("../../templates/dashboard/assessment.html"),
     ),
     (
         "definition.html",
-        include_str!("../../../templates/dashboard/definition.html"),
+        include_str!("../../templates/dashboard/definition.html"),
     ),
     (
         "provenance.html",
-        include_str!("../../../templates/dashboard/provenance.html"),
+        include_str!("../../templates/dashboard/provenance.html"),
     ),
 ];
 
 /// The environment for pages in `lang`.
-pub(super) fn environment(lang: Lang) -> anyhow::Result<Environment<'static>> {
+pub(crate) fn environment(lang: Lang) -> anyhow::Result<Environment<'static>> {
     let mut env = Environment::new();
     // Block tags on their own lines leave no trace; a file's last newline stays.
     let syntax = SyntaxConfig::builder()
@@ -79,7 +83,7 @@ pub(super) fn environment(lang: Lang) -> anyhow::Result<Environment<'static>> {
     for (name, source) in TEMPLATES {
         // The templates are part of the program; one that does not parse is a bug.
         env.add_template(name, source)
-            .map_err(|e| anyhow::anyhow!("internal error in dashboard template {name}: {e:#}"))?;
+            .map_err(|e| anyhow::anyhow!("internal error in template {name}: {e:#}"))?;
     }
     env.add_function("t", move |id: &str| -> Result<&'static str, Error> {
         Word::from_id(id)
@@ -87,6 +91,18 @@ pub(super) fn environment(lang: Lang) -> anyhow::Result<Environment<'static>> {
             .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("no word {id:?}")))
     });
     Ok(env)
+}
+
+/// Renders the template `name` with `ctx` (any serialisable value) in `lang`.
+pub(crate) fn render(
+    name: &str,
+    lang: Lang,
+    ctx: &impl serde::Serialize,
+) -> anyhow::Result<String> {
+    let env = environment(lang)?;
+    env.get_template(name)
+        .and_then(|t| t.render(minijinja::value::Serde(ctx)))
+        .map_err(|e| anyhow::anyhow!("internal error in template {name}: {e:#}"))
 }
 
 /// Writes a value into a page: escaped with [`escape`] where the template
@@ -110,7 +126,7 @@ fn format(
 }
 
 /// Escapes text for HTML content and attribute values: `&`, `<`, `>`, `"`, `'`.
-pub(super) fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
