@@ -16,56 +16,44 @@
 //! per extract (a quarterly cron job on a new file) would pay for nothing,
 //! and it would leave a copy of the extract behind.
 //! `EHELSE_NO_CACHE=1` turns the cache off; the folder may be deleted at any
-//! time (`EHELSE_CACHE`, see [`super::cache_dir`]).
+//! time (`EHELSE_CACHE`, see [`cache_dir`]).
+//!
+//! Planning only reads the cache ([`frame`]); the entry is written by an
+//! explicit step, [`Opened::fill_extract_cache`], which the engine runs when
+//! it opens a source for computation, before any plan is built.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use polars::prelude::*;
 
-use super::FileInfo;
+use super::{FileInfo, FrameOptions, Opened};
 use crate::definitions::Source;
 
 /// Smallest file (bytes) whose parsed columns are cached.
 pub(super) const MIN_BYTES: u64 = 16 * 1024 * 1024;
 
-/// The frame to read `file` through: `typed` (the CSV plan) for small files,
-/// when the cache is off, or on the first run that reads the file; else a
-/// scan of the cached IPC file, which is written first when missing. A cache
-/// that cannot be written is not an error: the CSV plan is used and a note
-/// goes to stderr.
+/// Whether `file` is read through the cache at all: large enough, and the
+/// cache not turned off.
+fn applies(file: &FileInfo) -> bool {
+    file.bytes >= min_bytes() && std::env::var_os("EHELSE_NO_CACHE").is_none()
+}
+
+/// The frame to read `file` through: a scan of the cached IPC entry when
+/// there is a readable one, else `typed` (the CSV plan). Reads only: the
+/// entry is written by [`Opened::fill_extract_cache`].
 pub(super) fn frame(
     file: &FileInfo,
     source: &Source,
     columns: &[&str],
     typed: LazyFrame,
 ) -> Result<LazyFrame> {
-    if file.bytes < min_bytes() || std::env::var_os("EHELSE_NO_CACHE").is_some() {
+    if !applies(file) {
         return Ok(typed);
     }
-    let (dir, prefix, path) = entry(file, source, columns)?;
-    if path.exists()
-        && let Err(e) = readable(&path)
-    {
-        // A damaged entry (cut short, say) is dropped and made anew.
-        note(&format!(
-            "the cached columns {} are unreadable ({e}); reading {} instead",
-            path.display(),
-            file.path.display()
-        ));
-        let _ = std::fs::remove_file(&path);
-    }
-    if !path.exists() {
-        if !file.seen_before {
-            return Ok(typed);
-        }
-        if let Err(e) = write(&dir, &prefix, &path, typed.clone()) {
-            note(&format!(
-                "could not cache the parsed columns of {}: {e:#}",
-                file.path.display()
-            ));
-            return Ok(typed);
-        }
+    let (_, _, path) = entry(file, source, columns)?;
+    if !path.exists() || readable(&path).is_err() {
+        return Ok(typed);
     }
     let target = PlRefPath::new(path.to_string_lossy().as_ref());
     let scan = LazyFrame::scan_ipc(
@@ -76,6 +64,49 @@ pub(super) fn frame(
     anyhow::Context::with_context(scan, || {
         format!("reading the cached columns {}", path.display())
     })
+}
+
+impl Opened<'_> {
+    /// Writes the parsed-extract cache of this source's files, the explicit
+    /// step before planning: for each large file read before (its second
+    /// run on), a missing entry is written; an unreadable one (cut short,
+    /// say) is dropped with a note and made anew. Does nothing with
+    /// `EHELSE_NO_CACHE`. A cache that cannot be written is not an error:
+    /// the CSV is read instead and a note goes to stderr.
+    ///
+    /// # Errors
+    /// A file's identity cannot be read, or polars cannot set up the scan.
+    pub(crate) fn fill_extract_cache(&self) -> Result<()> {
+        let columns = self.shared_columns();
+        for (i, file) in self.files.iter().enumerate() {
+            if !applies(file) {
+                continue;
+            }
+            let (dir, prefix, path) = entry(file, self.source, &columns)?;
+            if path.exists()
+                && let Err(e) = readable(&path)
+            {
+                // A damaged entry (cut short, say) is dropped and made anew.
+                note(&format!(
+                    "the cached columns {} are unreadable ({e}); reading {} instead",
+                    path.display(),
+                    file.path.display()
+                ));
+                let _ = std::fs::remove_file(&path);
+            }
+            if path.exists() || !file.seen_before {
+                continue;
+            }
+            let typed = self.typed_file(i, file, &columns, FrameOptions::default())?;
+            if let Err(e) = write(&dir, &prefix, &path, typed) {
+                note(&format!(
+                    "could not cache the parsed columns of {}: {e:#}",
+                    file.path.display()
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// One `note:` line on stderr.
@@ -101,8 +132,8 @@ fn min_bytes() -> u64 {
 /// The folder, the file-name prefix shared by every version of this file
 /// and source, and the entry for the current version.
 fn entry(file: &FileInfo, source: &Source, columns: &[&str]) -> Result<(PathBuf, String, PathBuf)> {
-    let (canonical, bytes, stamp) =
-        super::identity(&file.path).with_context(|| format!("reading {}", file.path.display()))?;
+    let (canonical, bytes, stamp) = super::hash::identity(&file.path)
+        .with_context(|| format!("reading {}", file.path.display()))?;
     let hash = |s: String| crate::definitions::sha256_hex(s.as_bytes())[..24].to_string();
     let prefix = hash(format!("{}\0{}", canonical.display(), source.id()));
     let version = hash(format!(
@@ -112,7 +143,7 @@ fn entry(file: &FileInfo, source: &Source, columns: &[&str]) -> Result<(PathBuf,
         file.dialect,
         columns.join(",")
     ));
-    let dir = super::cache_dir().join("extracts");
+    let dir = cache_dir().join("extracts");
     let path = dir.join(format!("{prefix}-{version}.arrow"));
     Ok((dir, prefix, path))
 }
@@ -148,4 +179,19 @@ fn write(dir: &Path, prefix: &str, path: &Path, typed: LazyFrame) -> Result<()> 
         }
     }
     Ok(())
+}
+
+/// The cache folder: `$EHELSE_CACHE`, else `$XDG_CACHE_HOME/ehelse`, else
+/// `~/.cache/ehelse`, else the temp folder.
+pub(crate) fn cache_dir() -> PathBuf {
+    if let Some(p) = std::env::var_os("EHELSE_CACHE") {
+        return PathBuf::from(p);
+    }
+    if let Some(p) = std::env::var_os("XDG_CACHE_HOME") {
+        return PathBuf::from(p).join("ehelse");
+    }
+    if let Some(p) = std::env::var_os("HOME") {
+        return PathBuf::from(p).join(".cache").join("ehelse");
+    }
+    std::env::temp_dir().join("ehelse")
 }
