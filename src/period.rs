@@ -375,4 +375,31 @@ mod tests {
         assert_eq!(day("2024-02"), "2024-02-29");
         assert_eq!(day("2025"), "2025-12-31");
     }
+
+    #[test]
+    fn time_axis() {
+        let t = |l: &str| Period::parse_time_label(l).map(Period::midpoint);
+        assert_eq!(t("2023"), Some(2023.5));
+        assert_eq!(t("2024-Q1"), Some(2024.125));
+        assert_eq!(t("2024q4"), Some(2024.875));
+        assert_eq!(t("2024-Q5"), None);
+        let end = |l: &str| Period::parse(l).map(Period::end_time);
+        assert_eq!(end("2030-12-31"), Some(2031.0));
+        assert_eq!(end("2030Q2"), Some(2030.5));
+        let first = |g, t| Period::first_with_midpoint_at_or_after(g, t).map(Period::label);
+        assert_eq!(first(Granularity::Year, 2029.5), Some("2029".to_string()));
+        assert_eq!(
+            first(Granularity::Quarter, 2029.5),
+            Some("2029Q3".to_string())
+        );
+        assert_eq!(
+            first(Granularity::Month, 2024.0),
+            Some("2024-01".to_string())
+        );
+        assert_eq!(
+            first(Granularity::Day, 2024.0),
+            Some("2024-01-01".to_string())
+        );
+        assert_eq!(first(Granularity::Year, f64::NAN), None);
+    }
 }

@@ -12,20 +12,6 @@ fn engine() -> Engine {
     }
 }
 
-/// Collects a plan with the streaming engine.
-///
-/// # Errors
-/// Whatever polars reports.
-pub(crate) fn collect(lf: LazyFrame) -> PolarsResult<DataFrame> {
-    if std::env::var_os("EHELSE_EXPLAIN").is_some() {
-        let _ = std::io::Write::write_all(
-            &mut std::io::stderr(),
-            format!("{}\n", lf.explain(true)?).as_bytes(),
-        );
-    }
-    Ok(lf.collect_with_engine(engine())?.unwrap_single())
-}
-
 /// Collects several plans as one, with the streaming engine: a scan that
 /// several of them share (the same file with the same dialect) runs once.
 ///

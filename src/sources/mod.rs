@@ -26,7 +26,7 @@ use polars::prelude::*;
 
 #[allow(unused_imports)] // `audit_all`: for the commands that audit every source
 pub(crate) use audit::{Audit, audit, audit_all, check_rejected_orgnr};
-pub(crate) use collect::{collect, collect_all};
+pub(crate) use collect::collect_all;
 pub(crate) use dialect::Dialect;
 pub(crate) use discover::open;
 pub(crate) use encoding::Encoding;

@@ -6,7 +6,7 @@ use polars::prelude::*;
 
 use crate::definitions::ColumnType;
 use crate::sources::typed::trimmed;
-use crate::sources::{FILE, FrameOptions, Opened, ROW, collect};
+use crate::sources::{FILE, FrameOptions, Opened, ROW, collect_all};
 
 /// For a source that rejects invalid organisation numbers
 /// (`invalid-orgnr: reject`): fails when any row has one, naming the file,
@@ -42,9 +42,19 @@ pub(crate) fn check_rejected_orgnr(opened: &Opened<'_>) -> Result<()> {
         .and(raw.neq(lit("")))
         .and(col(column).is_null());
     let bad_rows = lf.filter(bad);
-    let count = collect(bad_rows.clone().select([len().alias("n")]))
-        .map_err(anyhow::Error::from)
-        .with_context(|| format!("checking organisation numbers of `{}`", opened.source.id()))?;
+    // One collection: the count and the first lines share the scan.
+    let mut dfs = collect_all(vec![
+        bad_rows.clone().select([len().alias("n")]),
+        bad_rows.select([col(FILE), col(ROW)]).limit(5),
+    ])
+    .map_err(anyhow::Error::from)
+    .with_context(|| format!("checking organisation numbers of `{}`", opened.source.id()))?;
+    let (Some(first), Some(count)) = (dfs.pop(), dfs.pop()) else {
+        anyhow::bail!(
+            "checking organisation numbers of `{}`: no result",
+            opened.source.id()
+        );
+    };
     let n = count
         .column("n")?
         .get(0)
@@ -54,7 +64,6 @@ pub(crate) fn check_rejected_orgnr(opened: &Opened<'_>) -> Result<()> {
     if n == 0 {
         return Ok(());
     }
-    let first = collect(bad_rows.select([col(FILE), col(ROW)]).limit(5))?;
     let files = first.column(FILE)?.cast(&DataType::UInt32)?;
     let rows = first.column(ROW)?.cast(&DataType::UInt64)?;
     let mut at: Vec<(usize, u64)> = Vec::new();
