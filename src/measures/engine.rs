@@ -12,7 +12,7 @@ use super::{Computed, GEO_BREAKDOWNS, SourceFile, figures, geo, plan};
 use crate::definitions::raw::RawMeasure;
 use crate::definitions::{Catalogue, Granularity, Indicator, MeasureKind, Readiness, Source};
 use crate::geography::SplitPolicy;
-use crate::sources::{self, Opened};
+use crate::sources::{self, CacheWrite, Opened};
 
 /// Computes indicators against a data folder, opening each source once.
 pub(crate) struct Engine<'a> {
@@ -42,8 +42,7 @@ impl<'a> Engine<'a> {
         }
     }
 
-    /// Opens a source (once), and writes its parsed-extract cache where
-    /// it is due (see `sources::cache`).
+    /// Opens a source (once).
     ///
     /// # Errors
     /// Unknown source, missing files or columns.
@@ -55,9 +54,6 @@ impl<'a> Engine<'a> {
                 .ok_or_else(|| anyhow!("source `{id}` is not defined"))?;
             let opened = sources::open(source, &self.data_dir)?;
             sources::check_rejected_orgnr(&opened)?;
-            // The one step that writes the parsed-extract cache: before any
-            // plan reads the source, so building plans has no side effects.
-            opened.fill_extract_cache()?;
             self.opened.insert(id.to_string(), opened);
         }
         self.opened
@@ -132,13 +128,26 @@ impl<'a> Engine<'a> {
     /// one combined plan, streaming engine). When the combined run fails,
     /// each indicator is collected on its own, so an error belongs to the
     /// indicator that caused it. Results are in the order given.
+    ///
+    /// The parsed-extract cache entries due for the sources read are
+    /// written in the same combined run (beside the plans, sharing their
+    /// scan); planning itself never writes them.
     pub(crate) fn collect(&self, planned: Vec<Planned>) -> Vec<Result<Computed>> {
-        let all: Vec<LazyFrame> = planned
+        let mut all: Vec<LazyFrame> = planned
             .iter()
             .flat_map(|p| p.frames.iter().map(|(_, lf)| lf.clone()))
             .collect();
-        match sources::collect_all(all) {
+        let figures = all.len();
+        let writes = self.cache_writes(&planned);
+        all.extend(writes.iter().map(CacheWrite::plan));
+        let combined = sources::collect_all(all);
+        match &combined {
+            Ok(_) => writes.into_iter().for_each(CacheWrite::finish),
+            Err(e) => writes.into_iter().for_each(|w| w.abandon(e)),
+        }
+        match combined {
             Ok(mut dfs) => {
+                dfs.truncate(figures);
                 let mut out = Vec::with_capacity(planned.len());
                 for p in planned {
                     let rest = dfs.split_off(p.frames.len().min(dfs.len()));
@@ -162,6 +171,17 @@ impl<'a> Engine<'a> {
                 .map(|p| Err(collect_error(&p, e.clone())))
                 .collect(),
         }
+    }
+
+    /// The extract-cache writes due for the sources `planned` reads.
+    fn cache_writes(&self, planned: &[Planned]) -> Vec<CacheWrite> {
+        let mut ids: Vec<&String> = planned.iter().flat_map(|p| &p.sources).collect();
+        ids.sort();
+        ids.dedup();
+        ids.into_iter()
+            .filter_map(|id| self.opened.get(id))
+            .flat_map(Opened::extract_cache_writes)
+            .collect()
     }
 
     /// Turns the collected frames of one indicator into its figures, with

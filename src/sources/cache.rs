@@ -18,9 +18,11 @@
 //! `EHELSE_NO_CACHE=1` turns the cache off; the folder may be deleted at any
 //! time (`EHELSE_CACHE`, see [`cache_dir`]).
 //!
-//! Planning only reads the cache ([`frame`]); the entry is written by an
-//! explicit step, [`Opened::fill_extract_cache`], which the engine runs when
-//! it opens a source for computation, before any plan is built.
+//! Planning only reads the cache ([`frame`]). The entry is written during
+//! the collection: [`Opened::extract_cache_writes`] gives a sink plan per
+//! entry due, which the engine collects beside the indicators' plans (one
+//! `collect_all`, so the CSV is parsed once for both) and then moves into
+//! place ([`CacheWrite::finish`]).
 
 use std::path::{Path, PathBuf};
 
@@ -41,7 +43,7 @@ fn applies(file: &FileInfo) -> bool {
 
 /// The frame to read `file` through: a scan of the cached IPC entry when
 /// there is a readable one, else `typed` (the CSV plan). Reads only: the
-/// entry is written by [`Opened::fill_extract_cache`].
+/// entry is written by a [`CacheWrite`].
 pub(super) fn frame(
     file: &FileInfo,
     source: &Source,
@@ -66,46 +68,132 @@ pub(super) fn frame(
     })
 }
 
+/// One entry of the parsed-extract cache to write during a collection: a
+/// sink of the file's typed CSV plan into a temporary file. Collected beside
+/// the indicators' plans (one `collect_all`), it shares their scan, so the
+/// CSV is parsed once for both.
+pub(crate) struct CacheWrite {
+    /// The sink plan.
+    plan: LazyFrame,
+    /// Where the sink writes; removed when dropped unless persisted.
+    tmp: tempfile::TempPath,
+    /// The cache folder, the entry's prefix and the entry.
+    dir: PathBuf,
+    prefix: String,
+    path: PathBuf,
+    /// The extract, for notes.
+    file: PathBuf,
+}
+
+impl CacheWrite {
+    /// The sink plan, to collect with the others.
+    pub(crate) fn plan(&self) -> LazyFrame {
+        self.plan.clone()
+    }
+
+    /// After the collection: moves the entry into place and removes older
+    /// entries of the same file. A failure is a note, not an error.
+    pub(crate) fn finish(self) {
+        if let Err(e) = self.tmp.persist(&self.path) {
+            note(&format!(
+                "could not cache the parsed columns of {}: writing {}: {e}",
+                self.file.display(),
+                self.path.display()
+            ));
+            return;
+        }
+        remove_older(&self.dir, &self.prefix, &self.path);
+    }
+
+    /// After a failed collection: the note; the temporary file goes.
+    pub(crate) fn abandon(self, e: &PolarsError) {
+        note(&format!(
+            "could not cache the parsed columns of {}: {e}",
+            self.file.display()
+        ));
+    }
+}
+
 impl Opened<'_> {
-    /// Writes the parsed-extract cache of this source's files, the explicit
-    /// step before planning: for each large file read before (its second
-    /// run on), a missing entry is written; an unreadable one (cut short,
-    /// say) is dropped with a note and made anew. Does nothing with
-    /// `EHELSE_NO_CACHE`. A cache that cannot be written is not an error:
-    /// the CSV is read instead and a note goes to stderr.
-    ///
-    /// # Errors
-    /// A file's identity cannot be read, or polars cannot set up the scan.
-    pub(crate) fn fill_extract_cache(&self) -> Result<()> {
+    /// The parsed-extract cache entries due for this source, once per
+    /// opened source (later calls give none): an unreadable entry (cut
+    /// short, say) is dropped with a note; a large file read before (its
+    /// second run on) whose entry is missing gets a [`CacheWrite`]. Nothing
+    /// with `EHELSE_NO_CACHE`. Planning never writes the cache: the engine
+    /// collects these sinks beside the plans. A cache that cannot be set up
+    /// is not an error: a note goes to stderr and the CSV is read.
+    pub(crate) fn extract_cache_writes(&self) -> Vec<CacheWrite> {
+        if self
+            .cache_step_done
+            .swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            return Vec::new();
+        }
         let columns = self.shared_columns();
+        let mut writes = Vec::new();
         for (i, file) in self.files.iter().enumerate() {
             if !applies(file) {
                 continue;
             }
-            let (dir, prefix, path) = entry(file, self.source, &columns)?;
-            if path.exists()
-                && let Err(e) = readable(&path)
-            {
-                // A damaged entry (cut short, say) is dropped and made anew.
-                note(&format!(
-                    "the cached columns {} are unreadable ({e}); reading {} instead",
-                    path.display(),
-                    file.path.display()
-                ));
-                let _ = std::fs::remove_file(&path);
-            }
-            if path.exists() || !file.seen_before {
-                continue;
-            }
-            let typed = self.typed_file(i, file, &columns, FrameOptions::default())?;
-            if let Err(e) = write(&dir, &prefix, &path, typed) {
-                note(&format!(
+            match self.cache_write(i, file, &columns) {
+                Ok(Some(w)) => writes.push(w),
+                Ok(None) => {}
+                Err(e) => note(&format!(
                     "could not cache the parsed columns of {}: {e:#}",
                     file.path.display()
-                ));
+                )),
             }
         }
-        Ok(())
+        writes
+    }
+
+    /// The write due for one file, if any.
+    fn cache_write(
+        &self,
+        index: usize,
+        file: &FileInfo,
+        columns: &[&str],
+    ) -> Result<Option<CacheWrite>> {
+        let (dir, prefix, path) = entry(file, self.source, columns)?;
+        if path.exists()
+            && let Err(e) = readable(&path)
+        {
+            // A damaged entry (cut short, say) is dropped and made anew.
+            note(&format!(
+                "the cached columns {} are unreadable ({e}); reading {} instead",
+                path.display(),
+                file.path.display()
+            ));
+            let _ = std::fs::remove_file(&path);
+        }
+        if path.exists() || !file.seen_before {
+            return Ok(None);
+        }
+        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!("{prefix}-"))
+            .suffix(".tmp")
+            .tempfile_in(&dir)?
+            .into_temp_path();
+        let target = SinkTarget::Path(PlRefPath::new(tmp.to_string_lossy().as_ref()));
+        let plan = self
+            .typed_file(index, file, columns, FrameOptions::default())?
+            .sink(
+                SinkDestination::File { target },
+                FileWriteFormat::Ipc(IpcWriterOptions {
+                    compression: Some(IpcCompression::LZ4),
+                    ..IpcWriterOptions::default()
+                }),
+                UnifiedSinkArgs::default(),
+            )?;
+        Ok(Some(CacheWrite {
+            plan,
+            tmp,
+            dir,
+            prefix,
+            path,
+            file: file.path.clone(),
+        }))
     }
 }
 
@@ -148,29 +236,12 @@ fn entry(file: &FileInfo, source: &Source, columns: &[&str]) -> Result<(PathBuf,
     Ok((dir, prefix, path))
 }
 
-/// Streams `typed` into a temporary file next to `path`, renames it into
-/// place, and removes older entries of the same file.
-fn write(dir: &Path, prefix: &str, path: &Path, typed: LazyFrame) -> Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let tmp = tempfile::Builder::new()
-        .prefix(&format!("{prefix}-"))
-        .suffix(".tmp")
-        .tempfile_in(dir)?
-        .into_temp_path();
-    let target = SinkTarget::Path(PlRefPath::new(tmp.to_string_lossy().as_ref()));
-    typed
-        .sink(
-            SinkDestination::File { target },
-            FileWriteFormat::Ipc(IpcWriterOptions {
-                compression: Some(IpcCompression::LZ4),
-                ..IpcWriterOptions::default()
-            }),
-            UnifiedSinkArgs::default(),
-        )?
-        .collect_with_engine(Engine::Streaming)?;
-    tmp.persist(path)
-        .with_context(|| format!("writing {}", path.display()))?;
-    for old in std::fs::read_dir(dir)?.flatten() {
+/// Removes the entries of the same file and source other than `path`.
+fn remove_older(dir: &Path, prefix: &str, path: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for old in entries.flatten() {
         let name = old.file_name();
         let name = name.to_string_lossy();
         if name.starts_with(&format!("{prefix}-")) && name.ends_with(".arrow") && old.path() != path
@@ -178,7 +249,6 @@ fn write(dir: &Path, prefix: &str, path: &Path, typed: LazyFrame) -> Result<()> 
             let _ = std::fs::remove_file(old.path());
         }
     }
-    Ok(())
 }
 
 /// The cache folder: `$EHELSE_CACHE`, else `$XDG_CACHE_HOME/ehelse`, else

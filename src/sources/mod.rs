@@ -26,6 +26,7 @@ use polars::prelude::*;
 
 #[allow(unused_imports)] // `audit_all`: for the commands that audit every source
 pub(crate) use audit::{Audit, audit, audit_all, check_rejected_orgnr};
+pub(crate) use cache::CacheWrite;
 pub(crate) use collect::collect_all;
 pub(crate) use dialect::Dialect;
 pub(crate) use discover::open;
@@ -107,6 +108,8 @@ pub(crate) struct Opened<'a> {
     pub(crate) files: Vec<FileInfo>,
     /// The frame every measure plan reads (all declared columns), built once.
     pub(super) shared: std::sync::OnceLock<LazyFrame>,
+    /// The extract-cache writes have been handed out (once per source).
+    pub(super) cache_step_done: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for Opened<'_> {
