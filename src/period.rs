@@ -2,6 +2,8 @@
 //! `2025-06-30` (day), their integer keys and time arithmetic.
 
 /// Granularity of a period (and of a source's period column), coarse to fine.
+// `pub`: `definitions` re-exports it with `pub use` (narrowed with that stage).
+#[allow(unreachable_pub)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Granularity {
     /// `2025`
@@ -16,10 +18,10 @@ pub enum Granularity {
 
 impl Granularity {
     /// All accepted spellings, in order.
-    pub const ALL: &'static [&'static str] = &["year", "quarter", "month", "day"];
+    pub(crate) const ALL: &'static [&'static str] = &["year", "quarter", "month", "day"];
 
     /// Parses the YAML spelling.
-    pub fn parse(s: &str) -> Option<Self> {
+    pub(crate) fn parse(s: &str) -> Option<Self> {
         match s {
             "year" => Some(Self::Year),
             "quarter" => Some(Self::Quarter),
@@ -30,7 +32,7 @@ impl Granularity {
     }
 
     /// The YAML spelling.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Self::Year => "year",
             Self::Quarter => "quarter",
@@ -42,20 +44,20 @@ impl Granularity {
 
 /// A parsed period label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Period {
+pub(crate) struct Period {
     /// Granularity of the label.
-    pub granularity: Granularity,
+    pub(crate) granularity: Granularity,
     /// Year.
-    pub year: i32,
+    pub(crate) year: i32,
     /// Quarter 1–4 or month 1–12 (1 for years).
-    pub sub: u32,
+    pub(crate) sub: u32,
     /// Day of month for day labels (1 otherwise).
-    pub day: u32,
+    pub(crate) day: u32,
 }
 
 impl Period {
     /// Parses `2025`, `2025Q2`, `2025-06` or `2025-06-30`.
-    pub fn parse(label: &str) -> Option<Self> {
+    pub(crate) fn parse(label: &str) -> Option<Self> {
         let s = label.trim();
         let year = |t: &str| -> Option<i32> {
             (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
@@ -96,7 +98,7 @@ impl Period {
     }
 
     /// A period of a granularity.
-    pub fn new(granularity: Granularity, year: i32, sub: u32) -> Self {
+    pub(crate) fn new(granularity: Granularity, year: i32, sub: u32) -> Self {
         Self {
             granularity,
             year,
@@ -106,7 +108,8 @@ impl Period {
     }
 
     /// The grouping key used in plans: `y`, `y*10+q` or `y*100+m`.
-    pub fn key(self) -> i64 {
+    #[cfg(test)]
+    pub(crate) fn key(self) -> i64 {
         let y = i64::from(self.year);
         match self.granularity {
             Granularity::Year => y,
@@ -117,7 +120,7 @@ impl Period {
     }
 
     /// Inverse of [`Period::key`].
-    pub fn from_key(granularity: Granularity, key: i64) -> Self {
+    pub(crate) fn from_key(granularity: Granularity, key: i64) -> Self {
         let (year, sub, day) = match granularity {
             Granularity::Year => (key, 1, 1),
             Granularity::Quarter => (key / 10, key % 10, 1),
@@ -133,7 +136,7 @@ impl Period {
     }
 
     /// The label.
-    pub fn label(self) -> String {
+    pub(crate) fn label(self) -> String {
         match self.granularity {
             Granularity::Year => format!("{}", self.year),
             Granularity::Quarter => format!("{}Q{}", self.year, self.sub),
@@ -143,7 +146,7 @@ impl Period {
     }
 
     /// First month (1–12) covered.
-    pub fn first_month(self) -> u32 {
+    pub(crate) fn first_month(self) -> u32 {
         match self.granularity {
             Granularity::Year => 1,
             Granularity::Quarter => (self.sub - 1) * 3 + 1,
@@ -152,7 +155,7 @@ impl Period {
     }
 
     /// Last month (1–12) covered.
-    pub fn last_month(self) -> u32 {
+    pub(crate) fn last_month(self) -> u32 {
         match self.granularity {
             Granularity::Year => 12,
             Granularity::Quarter => self.sub * 3,
@@ -162,18 +165,18 @@ impl Period {
 
     /// The last day of the last month covered, as `YYYY-MM-DD` (the date a
     /// report for the period judges freshness at).
-    pub fn last_day(self) -> String {
+    pub(crate) fn last_day(self) -> String {
         let m = self.last_month();
         format!("{}-{m:02}-{:02}", self.year, days_in_month(self.year, m))
     }
 
     /// Start as a fractional year.
-    pub fn start_time(self) -> f64 {
+    pub(crate) fn start_time(self) -> f64 {
         f64::from(self.year) + f64::from(self.first_month() - 1) / 12.0
     }
 
     /// The same period at a coarser granularity (the year of a quarter, ...).
-    pub fn coarsen(self, to: Granularity) -> Self {
+    pub(crate) fn coarsen(self, to: Granularity) -> Self {
         if to >= self.granularity {
             return self;
         }
@@ -187,24 +190,130 @@ impl Period {
 
     /// Whole months from the end of this period to the month of `as_of`
     /// (0 when `as_of` falls in the period's last month).
-    pub fn months_from_end(self, as_of: Period) -> i32 {
+    pub(crate) fn months_from_end(self, as_of: Period) -> i32 {
         (as_of.year - self.year) * 12 + as_of.sub as i32 - self.last_month() as i32
     }
 }
 
+impl Period {
+    /// Parses a period label for the time axis: what [`Period::parse`]
+    /// accepts, and also quarters written `2024-Q1` or `2024-q1`.
+    pub(crate) fn parse_time_label(label: &str) -> Option<Self> {
+        let s = label.trim();
+        match s.get(4..6) {
+            Some("-Q" | "-q") => Self::parse(&format!("{}{}", &s[..4], &s[5..])),
+            _ => Self::parse(s),
+        }
+    }
+
+    /// Start and end of the period in fractional years. Years, quarters and
+    /// months are equal slices of the year; days are 1/365 or 1/366 of it.
+    pub(crate) fn bounds(self) -> (f64, f64) {
+        let y = f64::from(self.year);
+        match self.granularity {
+            Granularity::Year => (y, y + 1.0),
+            Granularity::Quarter => (
+                y + f64::from(self.sub - 1) / 4.0,
+                y + f64::from(self.sub) / 4.0,
+            ),
+            Granularity::Month => (
+                y + f64::from(self.sub - 1) / 12.0,
+                y + f64::from(self.sub) / 12.0,
+            ),
+            Granularity::Day => {
+                let n = f64::from(days_in_year(self.year));
+                let doy = f64::from(day_of_year(self.year, self.sub, self.day));
+                (y + (doy - 1.0) / n, y + doy / n)
+            }
+        }
+    }
+
+    /// Midpoint in fractional years (`2023` → 2023.5).
+    pub(crate) fn midpoint(self) -> f64 {
+        let (start, end) = self.bounds();
+        f64::midpoint(start, end)
+    }
+
+    /// End in fractional years (`2030-12-31` → 2031.0).
+    pub(crate) fn end_time(self) -> f64 {
+        self.bounds().1
+    }
+
+    /// The first period of granularity `g` whose midpoint is at or after
+    /// `t`; `None` when `t` is not finite or beyond ±10 000 years.
+    pub(crate) fn first_with_midpoint_at_or_after(g: Granularity, t: f64) -> Option<Self> {
+        if !t.is_finite() || t.abs() > 10_000.0 {
+            return None;
+        }
+        // Global slice index i (n slices per year) has midpoint (i + 0.5)/n;
+        // the first with (i + 0.5)/n >= t is i = ceil(t·n − 0.5). All values
+        // are small integers in f64, and |t| ≤ 10 000 keeps the casts exact.
+        let slices = |n: f64| -> (i32, u32) {
+            let i = (t * n - 0.5).ceil();
+            let year = (i / n).floor();
+            (year as i32, (i - year * n) as u32)
+        };
+        match g {
+            Granularity::Year => Some(Self::new(g, slices(1.0).0, 1)),
+            Granularity::Quarter => {
+                let (year, j) = slices(4.0);
+                Some(Self::new(g, year, j + 1))
+            }
+            Granularity::Month => {
+                let (year, j) = slices(12.0);
+                Some(Self::new(g, year, j + 1))
+            }
+            Granularity::Day => {
+                let year = t.floor() as i32;
+                let n = days_in_year(year);
+                let idx = ((t - f64::from(year)) * f64::from(n) - 0.5).ceil().max(0.0) as u32;
+                let (year, idx) = if idx >= n { (year + 1, 0) } else { (year, idx) };
+                // idx is a 0-based day of the year; find its month and day.
+                let mut left = idx;
+                for m in 1..=12 {
+                    let dm = days_in_month(year, m);
+                    if left < dm {
+                        return Some(Self {
+                            granularity: g,
+                            year,
+                            sub: m,
+                            day: left + 1,
+                        });
+                    }
+                    left -= dm;
+                }
+                None
+            }
+        }
+    }
+}
+
+fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_year(year: i32) -> u32 {
+    if is_leap(year) { 366 } else { 365 }
+}
+
+/// 1-based day of the year.
+fn day_of_year(year: i32, month: u32, day: u32) -> u32 {
+    (1..month).map(|m| days_in_month(year, m)).sum::<u32>() + day
+}
+
 /// Days in a month.
-pub fn days_in_month(year: i32, month: u32) -> u32 {
+pub(crate) fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if is_leap(year) => 29,
         2 => 28,
         _ => 0,
     }
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD`.
-pub fn today() -> String {
+pub(crate) fn today() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -212,7 +321,7 @@ pub fn today() -> String {
 }
 
 /// `YYYY-MM-DD` of a day count since 1970-01-01.
-pub fn date_of_days(days: i64) -> String {
+pub(crate) fn date_of_days(days: i64) -> String {
     // Civil-from-days (Howard Hinnant).
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
@@ -265,5 +374,32 @@ mod tests {
         assert_eq!(day("2024Q1"), "2024-03-31");
         assert_eq!(day("2024-02"), "2024-02-29");
         assert_eq!(day("2025"), "2025-12-31");
+    }
+
+    #[test]
+    fn time_axis() {
+        let t = |l: &str| Period::parse_time_label(l).map(Period::midpoint);
+        assert_eq!(t("2023"), Some(2023.5));
+        assert_eq!(t("2024-Q1"), Some(2024.125));
+        assert_eq!(t("2024q4"), Some(2024.875));
+        assert_eq!(t("2024-Q5"), None);
+        let end = |l: &str| Period::parse(l).map(Period::end_time);
+        assert_eq!(end("2030-12-31"), Some(2031.0));
+        assert_eq!(end("2030Q2"), Some(2030.5));
+        let first = |g, t| Period::first_with_midpoint_at_or_after(g, t).map(Period::label);
+        assert_eq!(first(Granularity::Year, 2029.5), Some("2029".to_string()));
+        assert_eq!(
+            first(Granularity::Quarter, 2029.5),
+            Some("2029Q3".to_string())
+        );
+        assert_eq!(
+            first(Granularity::Month, 2024.0),
+            Some("2024-01".to_string())
+        );
+        assert_eq!(
+            first(Granularity::Day, 2024.0),
+            Some("2024-01-01".to_string())
+        );
+        assert_eq!(first(Granularity::Year, f64::NAN), None);
     }
 }

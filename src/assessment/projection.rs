@@ -1,7 +1,8 @@
 //! Least-squares trend and projection to the deadline.
 
-use super::time::{Granularity, Period};
-use super::{Ambition, Direction, Point, Projection};
+use super::steps::num;
+use super::{Ambition, Assessment, Direction, Point, Projection};
+use crate::period::{Granularity, Period};
 
 /// Minimum number of points for a trend.
 pub(crate) const MIN_POINTS: usize = 3;
@@ -77,11 +78,58 @@ pub(crate) fn project_clean(points: &[Point], ambition: Option<&Ambition>) -> Op
     }
     let granularity = points
         .last()
-        .and_then(|p| Period::parse(&p.period))
-        .map_or(Granularity::Year, Period::granularity);
+        .and_then(|p| Period::parse_time_label(&p.period))
+        .map_or(Granularity::Year, |p| p.granularity);
     projection.reaches_target_in =
         Period::first_with_midpoint_at_or_after(granularity, crossing - TIME_TOLERANCE)
-            .filter(|p| p.year() <= HORIZON_YEAR)
+            .filter(|p| p.year <= HORIZON_YEAR)
             .map(Period::label);
     Some(projection)
+}
+
+/// Least-squares trend over the series (at least 3 points with finite time
+/// and value, not all at one time); with an ambition also the value at the
+/// deadline and the period in which the trend reaches the target.
+#[cfg(test)]
+pub(crate) fn project(series: &[Point], ambition: Option<&Ambition>) -> Option<Projection> {
+    let mut ignored = Vec::new();
+    let points = super::baseline::clean_series(series, &mut ignored);
+    project_clean(&points, ambition)
+}
+
+/// The range a value in `unit` can take, when it is bounded: 0–100 for
+/// percentages. `None` for unbounded units (counts, days, scores).
+pub(crate) fn unit_bounds(unit: &str) -> Option<(f64, f64)> {
+    match unit.trim().to_ascii_lowercase().as_str() {
+        "percent" | "percentage" | "pct" | "%" => Some((0.0, 100.0)),
+        _ => None,
+    }
+}
+
+/// Keeps the projected value at the deadline within `bounds` (a share of
+/// municipalities cannot pass 100 %, whatever a straight line says), and says
+/// so in the steps when it had to. The trend line and the period in which it
+/// reaches the target are left as they are.
+pub(crate) fn bound_projection(a: &mut Assessment, bounds: Option<(f64, f64)>) {
+    let Some((lo, hi)) = bounds else {
+        return;
+    };
+    let Some(p) = a.projection.as_mut() else {
+        return;
+    };
+    let Some(v) = p.value_at_deadline else {
+        return;
+    };
+    let bounded = v.clamp(lo, hi);
+    if bounded != v {
+        p.value_at_deadline = Some(bounded);
+        a.steps.push(format!(
+            "The trend line gives {} at the deadline, outside the unit's range {}–{}; the \
+             projected value is {}.",
+            num(v),
+            num(lo),
+            num(hi),
+            num(bounded)
+        ));
+    }
 }

@@ -257,3 +257,18 @@ fn padding() {
         assert_eq!(pad_county_code(bad), None, "{bad:?}");
     }
 }
+
+#[test]
+fn known_codes_are_the_codes_of_every_year_from_2020() {
+    // The audit's unknown-municipality check used to take its codes from
+    // the years 2020–2026; `known_codes` must give the same set.
+    let g = Geography::shipped();
+    let mut from_years: Vec<String> = g
+        .municipality_years(2020, 2026)
+        .into_iter()
+        .map(|m| m.code)
+        .collect();
+    from_years.sort();
+    from_years.dedup();
+    assert_eq!(g.known_codes(), from_years);
+}

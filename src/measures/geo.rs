@@ -24,7 +24,7 @@ pub(super) const TARGET_YEAR: i32 = 2026;
 ///
 /// # Errors
 /// Only if polars cannot build the frame.
-pub fn region_frame(policy: SplitPolicy) -> PolarsResult<DataFrame> {
+pub(super) fn region_frame(policy: SplitPolicy) -> PolarsResult<DataFrame> {
     let geo = Geography::shipped();
     let latest: BTreeMap<String, crate::geography::MunicipalityYear> = geo
         .municipality_years(TARGET_YEAR, TARGET_YEAR)
@@ -115,7 +115,7 @@ pub(super) fn split_codes() -> Vec<(String, String, Vec<String>)> {
 ///
 /// # Errors
 /// Only if polars cannot build the frame.
-pub fn reference_frame(first: i32, last: i32) -> PolarsResult<DataFrame> {
+pub(super) fn reference_frame(first: i32, last: i32) -> PolarsResult<DataFrame> {
     let rows = Geography::shipped().municipality_years(first, last);
     let years: Vec<i32> = rows.iter().map(|m| m.year).collect();
     let codes: Vec<String> = rows.into_iter().map(|m| m.code).collect();
@@ -123,16 +123,4 @@ pub fn reference_frame(first: i32, last: i32) -> PolarsResult<DataFrame> {
         Column::new(PlSmallStr::from_static("_y"), years),
         Column::new(PlSmallStr::from_static("_code"), codes),
     ])
-}
-
-/// Every municipality code the shipped tables know (any year).
-pub fn known_codes() -> Vec<String> {
-    let mut v: Vec<String> = Geography::shipped()
-        .municipality_years(FIRST_YEAR, TARGET_YEAR)
-        .into_iter()
-        .map(|m| m.code)
-        .collect();
-    v.sort();
-    v.dedup();
-    v
 }

@@ -2,66 +2,37 @@
 //! file's first bytes (encoding, separator, decimal mark, title lines).
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
+use super::Encoding;
 use crate::definitions::raw::RawSource;
-
-/// Text encodings the tool reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
-    /// UTF-8, with or without a byte-order mark.
-    Utf8,
-    /// Windows-1252 (also used for latin1 / ISO-8859-1, its subset).
-    Windows1252,
-}
-
-impl Encoding {
-    /// Parses a definition's `encoding`.
-    pub fn parse(s: &str) -> Option<Self> {
-        match s.to_ascii_lowercase().replace('_', "-").as_str() {
-            "utf-8" | "utf8" => Some(Self::Utf8),
-            "windows-1252" | "cp1252" | "latin1" | "latin-1" | "iso-8859-1" => {
-                Some(Self::Windows1252)
-            }
-            _ => None,
-        }
-    }
-
-    /// Name for reports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Utf8 => "utf-8",
-            Self::Windows1252 => "windows-1252",
-        }
-    }
-}
 
 /// The dialect of one file, as used to read it.
 #[derive(Debug, Clone)]
-pub struct Dialect {
+pub(crate) struct Dialect {
     /// Encoding of the original file.
-    pub encoding: Encoding,
+    pub(crate) encoding: Encoding,
     /// Whether the file starts with a UTF-8 BOM.
-    pub bom: bool,
+    pub(crate) bom: bool,
     /// Field separator.
-    pub separator: u8,
+    pub(crate) separator: u8,
     /// Decimal comma.
-    pub decimal_comma: bool,
+    pub(crate) decimal_comma: bool,
     /// Lines above the header.
-    pub skip_lines: usize,
+    pub(crate) skip_lines: usize,
     /// Lines right below the header.
-    pub skip_after_header: usize,
+    pub(crate) skip_after_header: usize,
     /// The header's column names.
-    pub header: Vec<String>,
+    pub(crate) header: Vec<String>,
 }
 
 /// How many bytes are sniffed.
 const SNIFF_BYTES: usize = 64 * 1024;
 
 /// Detects the dialect of `path`, honouring what `def` declares.
-pub(crate) fn detect(path: &Path, def: &RawSource) -> Result<Dialect> {
+pub(super) fn detect(path: &Path, def: &RawSource) -> Result<Dialect> {
     let mut head = Vec::with_capacity(SNIFF_BYTES);
     std::fs::File::open(path)
         .with_context(|| format!("opening {}", path.display()))?
@@ -70,17 +41,12 @@ pub(crate) fn detect(path: &Path, def: &RawSource) -> Result<Dialect> {
         .with_context(|| format!("reading {}", path.display()))?;
     let bom = head.starts_with(&[0xEF, 0xBB, 0xBF]);
     let body = if bom { &head[3..] } else { &head[..] };
-    let encoding = match def.dialect.encoding.as_deref().and_then(Encoding::parse) {
-        Some(e) => e,
-        None => {
-            // Valid UTF-8 (ignoring a cut multi-byte sequence at the end) → UTF-8.
-            match std::str::from_utf8(body) {
-                Ok(_) => Encoding::Utf8,
-                Err(e) if e.error_len().is_none() => Encoding::Utf8,
-                Err(_) => Encoding::Windows1252,
-            }
-        }
-    };
+    let encoding = def
+        .dialect
+        .encoding
+        .as_deref()
+        .and_then(Encoding::parse)
+        .unwrap_or_else(|| sniff_encoding(body));
     let text = match encoding {
         Encoding::Utf8 => String::from_utf8_lossy(body).into_owned(),
         Encoding::Windows1252 => encoding_rs::WINDOWS_1252.decode(body).0.into_owned(),
@@ -90,7 +56,7 @@ pub(crate) fn detect(path: &Path, def: &RawSource) -> Result<Dialect> {
         bail!("{} is empty", path.display());
     }
     let separator = match def.dialect.separator.as_deref() {
-        Some("\\t") | Some("\t") => b'\t',
+        Some("\\t" | "\t") => b'\t',
         Some(s) if s.len() == 1 => s.as_bytes()[0],
         _ => guess_separator(&lines),
     };
@@ -104,36 +70,16 @@ pub(crate) fn detect(path: &Path, def: &RawSource) -> Result<Dialect> {
                 .is_none_or(|w| *n != w.key && *n != w.value)
         })
         .collect();
-    let skip_lines = match def.dialect.skip_lines {
-        Some(n) => n,
-        None => lines
-            .iter()
-            .position(|l| {
-                let fields = split_fields(l, separator);
-                wanted.iter().any(|w| fields.iter().any(|f| f == w))
-            })
-            .unwrap_or(0),
-    };
+    let skip_lines = def
+        .dialect
+        .skip_lines
+        .unwrap_or_else(|| title_lines(&lines, separator, &wanted));
     let header_line = lines.get(skip_lines).copied().unwrap_or("");
     let header = split_fields(header_line, separator);
-    let skip_after_header = match def.dialect.skip_after_header {
-        Some(n) => n,
-        None => {
-            // A note row under the header: first field filled, the rest empty,
-            // or no separator at all.
-            let mut n = 0;
-            for l in lines.iter().skip(skip_lines + 1) {
-                let fields = split_fields(l, separator);
-                let filled = fields.iter().filter(|f| !f.trim().is_empty()).count();
-                if header.len() > 2 && filled <= 1 {
-                    n += 1;
-                } else {
-                    break;
-                }
-            }
-            n
-        }
-    };
+    let skip_after_header = def
+        .dialect
+        .skip_after_header
+        .unwrap_or_else(|| note_lines(&lines, separator, skip_lines, header.len()));
     let decimal_comma = match def.dialect.decimal.as_deref() {
         Some(",") => true,
         Some(_) => false,
@@ -150,6 +96,45 @@ pub(crate) fn detect(path: &Path, def: &RawSource) -> Result<Dialect> {
     })
 }
 
+/// Valid UTF-8 (ignoring a cut multi-byte sequence at the end) → UTF-8,
+/// else Windows-1252.
+fn sniff_encoding(body: &[u8]) -> Encoding {
+    match std::str::from_utf8(body) {
+        Ok(_) => Encoding::Utf8,
+        Err(e) if e.error_len().is_none() => Encoding::Utf8,
+        Err(_) => Encoding::Windows1252,
+    }
+}
+
+/// Lines above the header: the header is the first line naming a declared
+/// column (0 when none does).
+fn title_lines(lines: &[&str], separator: u8, wanted: &[&str]) -> usize {
+    lines
+        .iter()
+        .position(|l| {
+            let fields = split_fields(l, separator);
+            wanted.iter().any(|w| fields.iter().any(|f| f == w))
+        })
+        .unwrap_or(0)
+}
+
+/// Note rows right under the header: first field filled, the rest empty,
+/// or no separator at all.
+fn note_lines(lines: &[&str], separator: u8, skip_lines: usize, header_len: usize) -> usize {
+    let mut n = 0;
+    for l in lines.iter().skip(skip_lines + 1) {
+        let fields = split_fields(l, separator);
+        let filled = fields.iter().filter(|f| !f.trim().is_empty()).count();
+        if header_len > 2 && filled <= 1 {
+            n += 1;
+        } else {
+            break;
+        }
+    }
+    n
+}
+
+/// The separator that gives the same, largest field count on most lines.
 fn guess_separator(lines: &[&str]) -> u8 {
     let mut best = (b',', 0usize);
     for sep in [b';', b',', b'\t', b'|'] {
@@ -165,7 +150,7 @@ fn guess_separator(lines: &[&str]) -> u8 {
 }
 
 /// Splits a CSV line, honouring double quotes.
-pub(crate) fn split_fields(line: &str, sep: u8) -> Vec<String> {
+pub(super) fn split_fields(line: &str, sep: u8) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut quoted = false;
@@ -186,43 +171,6 @@ pub(crate) fn split_fields(line: &str, sep: u8) -> Vec<String> {
     out.into_iter()
         .map(|s| s.trim().trim_start_matches('\u{feff}').to_string())
         .collect()
-}
-
-/// A readable UTF-8 path for `path`: the file itself, or a transcoded copy
-/// in the cache folder for Windows-1252 files (keyed by content hash).
-pub(crate) fn utf8_path(path: &Path, dialect: &Dialect, sha256: &str) -> Result<PathBuf> {
-    if dialect.encoding == Encoding::Utf8 {
-        return Ok(path.to_path_buf());
-    }
-    let dir = cache_dir().join("utf8");
-    std::fs::create_dir_all(&dir)
-        .with_context(|| format!("creating cache folder {}", dir.display()))?;
-    let target = dir.join(format!("{sha256}.csv"));
-    if target.exists() {
-        return Ok(target);
-    }
-    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
-    let tmp = tempfile::NamedTempFile::new_in(&dir)?;
-    std::fs::write(tmp.path(), text.as_bytes())?;
-    tmp.persist(&target)
-        .with_context(|| format!("writing {}", target.display()))?;
-    Ok(target)
-}
-
-/// The cache folder: `$EHELSE_CACHE`, else `$XDG_CACHE_HOME/ehelse`, else
-/// `~/.cache/ehelse`, else the temp folder.
-pub fn cache_dir() -> PathBuf {
-    if let Some(p) = std::env::var_os("EHELSE_CACHE") {
-        return PathBuf::from(p);
-    }
-    if let Some(p) = std::env::var_os("XDG_CACHE_HOME") {
-        return PathBuf::from(p).join("ehelse");
-    }
-    if let Some(p) = std::env::var_os("HOME") {
-        return PathBuf::from(p).join(".cache").join("ehelse");
-    }
-    std::env::temp_dir().join("ehelse")
 }
 
 #[cfg(test)]

@@ -1,0 +1,312 @@
+//! The engine: opens each source once (writing its parsed-extract cache
+//! where due), plans indicators (no side effects) and collects the plans of
+//! many indicators together.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow, bail};
+use polars::prelude::*;
+
+use super::{Computed, GEO_BREAKDOWNS, SourceFile, figures, geo, plan};
+use crate::definitions::raw::RawMeasure;
+use crate::definitions::{Catalogue, Granularity, Indicator, MeasureKind, Readiness, Source};
+use crate::geography::SplitPolicy;
+use crate::sources::{self, CacheWrite, Opened};
+
+/// Computes indicators against a data folder, opening each source once.
+pub(crate) struct Engine<'a> {
+    catalogue: &'a Catalogue,
+    data_dir: PathBuf,
+    opened: BTreeMap<String, Opened<'a>>,
+    suppress_below: u64,
+    split_policy: SplitPolicy,
+}
+
+impl<'a> Engine<'a> {
+    /// A new engine. Breakdown cells with fewer than `suppress_below` units
+    /// are suppressed; municipalities split before the latest structure are
+    /// mapped by `split_policy`.
+    pub(crate) fn new(
+        catalogue: &'a Catalogue,
+        data_dir: &Path,
+        suppress_below: u64,
+        split_policy: SplitPolicy,
+    ) -> Self {
+        Self {
+            catalogue,
+            data_dir: data_dir.to_path_buf(),
+            opened: BTreeMap::new(),
+            suppress_below,
+            split_policy,
+        }
+    }
+
+    /// Opens a source (once).
+    ///
+    /// # Errors
+    /// Unknown source, missing files or columns.
+    pub(crate) fn open(&mut self, id: &str) -> Result<&Opened<'a>> {
+        if !self.opened.contains_key(id) {
+            let source: &'a Source = self
+                .catalogue
+                .source(id)
+                .ok_or_else(|| anyhow!("source `{id}` is not defined"))?;
+            let opened = sources::open(source, &self.data_dir)?;
+            sources::check_rejected_orgnr(&opened)?;
+            self.opened.insert(id.to_string(), opened);
+        }
+        self.opened
+            .get(id)
+            .ok_or_else(|| anyhow!("source `{id}` could not be opened"))
+    }
+
+    /// Builds the lazy plans of one indicator: one per breakdown (national
+    /// first), reading each source through the same scan.
+    ///
+    /// # Errors
+    /// When the indicator has no measure or is planned, a source cannot be
+    /// opened, or the measure cannot be planned.
+    pub(crate) fn plan(&mut self, ind: &Indicator, breakdowns: &[String]) -> Result<Planned> {
+        let Some(measure) = &ind.def.measure else {
+            bail!(
+                "`{}` has no measure (readiness: {})",
+                ind.id(),
+                ind.readiness.as_str()
+            );
+        };
+        if ind.readiness == Readiness::Planned {
+            bail!("`{}` is planned; there is nothing to compute yet", ind.id());
+        }
+        let kind = MeasureKind::parse(&measure.kind)
+            .ok_or_else(|| anyhow!("unknown measure kind `{}`", measure.kind))?;
+        if kind == MeasureKind::Composite {
+            bail!("composite indicators are computed from their components");
+        }
+        let source_ids = source_ids(ind, measure);
+        for id in &source_ids {
+            self.open(id)
+                .with_context(|| format!("computing `{}`", ind.id()))?;
+        }
+        let opened: BTreeMap<&str, &Opened<'a>> = self
+            .opened
+            .iter()
+            .filter(|(k, _)| source_ids.contains(k))
+            .map(|(k, v)| (k.as_str(), v))
+            .collect();
+        let wanted = wanted_breakdowns(ind, measure, breakdowns);
+        let ctx = plan::Ctx {
+            indicator: ind,
+            opened: &opened,
+            split_policy: self.split_policy,
+        };
+        let granularity = plan::granularity(&ctx, measure)?;
+        let mut frames = Vec::new();
+        for b in &wanted {
+            let lf = plan::build(&ctx, measure, b)
+                .with_context(|| format!("planning `{}`", ind.id()))?;
+            frames.push((b.clone(), lf));
+        }
+        let notes = plan_notes(&opened, &wanted, self.split_policy);
+        Ok(Planned {
+            indicator: ind.id().to_string(),
+            granularity,
+            frames,
+            sources: opened.keys().map(|k| (*k).to_string()).collect(),
+            definition: format!(
+                "{} v{} sha256:{}",
+                ind.path.display(),
+                ind.def.version.unwrap_or(1),
+                ind.sha256
+            ),
+            notes,
+        })
+    }
+
+    /// Collects planned indicators together, so a source that several of
+    /// them read is scanned once (polars' common subplan elimination over
+    /// one combined plan, streaming engine). When the combined run fails,
+    /// each indicator is collected on its own, so an error belongs to the
+    /// indicator that caused it. Results are in the order given.
+    ///
+    /// The parsed-extract cache entries due for the sources read are
+    /// written in the same combined run (beside the plans, sharing their
+    /// scan); planning itself never writes them.
+    pub(crate) fn collect(&self, planned: Vec<Planned>) -> Vec<Result<Computed>> {
+        let mut all: Vec<LazyFrame> = planned
+            .iter()
+            .flat_map(|p| p.frames.iter().map(|(_, lf)| lf.clone()))
+            .collect();
+        let figures = all.len();
+        let writes = self.cache_writes(&planned);
+        all.extend(writes.iter().map(CacheWrite::plan));
+        let combined = sources::collect_all(all);
+        match &combined {
+            Ok(_) => writes.into_iter().for_each(CacheWrite::finish),
+            Err(e) => writes.into_iter().for_each(|w| w.abandon(e)),
+        }
+        match combined {
+            Ok(mut dfs) => {
+                dfs.truncate(figures);
+                let mut out = Vec::with_capacity(planned.len());
+                for p in planned {
+                    let rest = dfs.split_off(p.frames.len().min(dfs.len()));
+                    let mine = std::mem::replace(&mut dfs, rest);
+                    out.push(self.finish(p, mine));
+                }
+                out
+            }
+            Err(_) if planned.len() > 1 => planned
+                .into_iter()
+                .map(|p| {
+                    let frames = p.frames.iter().map(|(_, lf)| lf.clone()).collect();
+                    match sources::collect_all(frames) {
+                        Ok(dfs) => self.finish(p, dfs),
+                        Err(e) => Err(collect_error(&p, e)),
+                    }
+                })
+                .collect(),
+            Err(e) => planned
+                .into_iter()
+                .map(|p| Err(collect_error(&p, e.clone())))
+                .collect(),
+        }
+    }
+
+    /// The extract-cache writes due for the sources `planned` reads.
+    fn cache_writes(&self, planned: &[Planned]) -> Vec<CacheWrite> {
+        let mut ids: Vec<&String> = planned.iter().flat_map(|p| &p.sources).collect();
+        ids.sort();
+        ids.dedup();
+        ids.into_iter()
+            .filter_map(|id| self.opened.get(id))
+            .flat_map(Opened::extract_cache_writes)
+            .collect()
+    }
+
+    /// Turns the collected frames of one indicator into its figures, with
+    /// the files read.
+    fn finish(&self, p: Planned, dfs: Vec<DataFrame>) -> Result<Computed> {
+        let mut files = Vec::new();
+        for id in &p.sources {
+            for f in self.opened.get(id).map_or(&[][..], |o| o.files.as_slice()) {
+                files.push(SourceFile {
+                    source: id.clone(),
+                    path: f.path.clone(),
+                    sha256: f.sha256(),
+                });
+            }
+        }
+        figures::finish(p, &dfs, self.suppress_below, files)
+    }
+}
+
+/// An indicator's plans, ready to be collected with others.
+pub(crate) struct Planned {
+    pub(super) indicator: String,
+    pub(super) granularity: Granularity,
+    /// One plan per breakdown (`""` = national first).
+    pub(super) frames: Vec<(String, LazyFrame)>,
+    /// Ids of the sources read.
+    pub(super) sources: Vec<String>,
+    pub(super) definition: String,
+    pub(super) notes: Vec<String>,
+}
+
+impl Planned {
+    /// The indicator id.
+    pub(crate) fn indicator(&self) -> &str {
+        &self.indicator
+    }
+}
+
+fn collect_error(p: &Planned, e: PolarsError) -> anyhow::Error {
+    anyhow::Error::from(e).context(format!("computing `{}`", p.indicator))
+}
+
+/// How municipality codes were mapped for geographic breakdowns.
+fn harmonisation_note(policy: SplitPolicy) -> String {
+    let splits: Vec<String> = geo::split_codes()
+        .into_iter()
+        .map(|(code, name, parts)| format!("{code} {name} → {}", parts.join(" + ")))
+        .collect();
+    let how = match policy {
+        SplitPolicy::Flag => {
+            "kept apart as their own flagged group (--split-policy largest maps them to the larger part)"
+        }
+        SplitPolicy::Largest => "mapped to the larger part (--split-policy largest)",
+    };
+    format!(
+        "municipality codes are harmonised onto the {} structure (SSB KLASS 131): renumberings and merges map exactly; split codes ({}) are {how}",
+        geo::TARGET_YEAR,
+        splits.join(", ")
+    )
+}
+
+/// The sources an indicator's measure reads, in order, each once.
+fn source_ids(ind: &Indicator, measure: &RawMeasure) -> Vec<String> {
+    let mut source_ids: Vec<String> = Vec::new();
+    let mut add = |id: Option<String>| {
+        if let Some(id) = id
+            && !source_ids.contains(&id)
+        {
+            source_ids.push(id);
+        }
+    };
+    add(ind.source_of(measure));
+    if let Some(n) = &measure.numerator {
+        add(ind.source_of(n));
+    }
+    if let Some(d) = &measure.denominator {
+        add(ind.source_of(d));
+    }
+    add(measure.weight_by.clone());
+    source_ids
+}
+
+/// The breakdowns to plan: national (`""`) first, then those asked for
+/// that the indicator allows, the answer of a multi-select question, and
+/// the breakdown of a per-region ambition.
+fn wanted_breakdowns(ind: &Indicator, measure: &RawMeasure, breakdowns: &[String]) -> Vec<String> {
+    let mut wanted: Vec<String> = vec![String::new()];
+    for b in breakdowns {
+        if ind.def.breakdowns.contains(b) && !wanted.contains(b) {
+            wanted.push(b.clone());
+        }
+    }
+    // A multi-select question reports one share per option.
+    if measure.per_option
+        && let Some(a) = &measure.answer
+        && !wanted.contains(a)
+    {
+        wanted.push(a.clone());
+    }
+    // A per-region ambition needs the regional figures.
+    if let crate::definitions::AmbitionDef::Target { per: Some(p), .. } = &ind.ambition
+        && !wanted.contains(p)
+    {
+        wanted.push(p.clone());
+    }
+    wanted
+}
+
+/// The notes every figure of the indicator carries.
+fn plan_notes(
+    opened: &BTreeMap<&str, &Opened<'_>>,
+    wanted: &[String],
+    split_policy: SplitPolicy,
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    for (id, o) in opened {
+        if o.source.def.columns.iter().any(|c| c.kind == "orgnr") {
+            notes.push(format!(
+                "{id}: rows with an empty organisation number or one failing MOD11 are excluded (see `ehelse sources --source {id}`)"
+            ));
+        }
+    }
+    if wanted.iter().any(|b| GEO_BREAKDOWNS.contains(&b.as_str())) {
+        notes.push(harmonisation_note(split_policy));
+    }
+    notes.push("SSB symbols (. .. ... : *) are missing values; `-` is zero".to_string());
+    notes
+}

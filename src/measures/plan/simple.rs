@@ -1,0 +1,108 @@
+//! count, sum, mean, median and reported: one aggregate per period and
+//! group, plus the row that says where the data end.
+
+use anyhow::{Result, anyhow, bail};
+use polars::prelude::*;
+
+use super::rows::{filtered, unfiltered};
+use super::{Ctx, GROUP, KEY, LAST};
+use crate::definitions::raw::RawMeasure;
+use crate::definitions::{Granularity, MeasureKind};
+use crate::sources::{MONTH, YEAR};
+
+/// count, sum, mean, median, reported: one aggregate per period and group.
+pub(super) fn simple(
+    ctx: &Ctx<'_, '_>,
+    m: &RawMeasure,
+    breakdown: &str,
+    g: Granularity,
+) -> Result<LazyFrame> {
+    let lf = filtered(ctx, m, breakdown, g)?;
+    let all = unfiltered(ctx, m, breakdown)?;
+    let kind = MeasureKind::parse(&m.kind).ok_or_else(|| anyhow!("kind"))?;
+    let factor = m.factor.unwrap_or(1.0);
+    let column = || -> Result<Expr> {
+        m.column
+            .as_deref()
+            .map(|c| col(c).cast(DataType::Float64))
+            .ok_or_else(|| anyhow!("`{}` needs `column`", m.kind))
+    };
+    let (value, n) = match kind {
+        MeasureKind::Count => {
+            let e = match &m.distinct {
+                Some(d) => col(d.as_str()).drop_nulls().n_unique(),
+                None => len(),
+            }
+            .cast(DataType::Float64);
+            (e.clone(), e)
+        }
+        MeasureKind::Sum => (column()?.sum(), column()?.count().cast(DataType::Float64)),
+        MeasureKind::Mean => (column()?.mean(), column()?.count().cast(DataType::Float64)),
+        MeasureKind::Median => (
+            column()?.median(),
+            column()?.count().cast(DataType::Float64),
+        ),
+        MeasureKind::Reported => {
+            let c = column()?;
+            let v = match m.aggregate.as_deref().unwrap_or("sum") {
+                "mean" => c.mean(),
+                "median" => c.median(),
+                "last" => c.drop_nulls().last(),
+                _ => c.sum(),
+            };
+            (v, column()?.count().cast(DataType::Float64))
+        }
+        _ => bail!("not a simple measure"),
+    };
+    let grouped = if kind == MeasureKind::Reported && m.aggregate.as_deref() == Some("last") {
+        lf.group_by_stable([col(KEY), col(GROUP)])
+    } else {
+        lf.group_by([col(KEY), col(GROUP)])
+    };
+    let figures = grouped
+        .agg([value.alias("value"), n.alias("n")])
+        .with_columns([
+            (col("value") * lit(factor)).alias("value"),
+            (col("value") * lit(factor)).alias("num"),
+            lit(NULL).cast(DataType::Int64).alias(LAST),
+        ]);
+    let data_end = data_end(all, ctx.source_for(m)?.source.granularity);
+    Ok(concat(
+        [
+            figures.select([
+                col(KEY).cast(DataType::Int64),
+                col(GROUP).cast(DataType::String),
+                col("value").cast(DataType::Float64),
+                col("n").cast(DataType::Float64),
+                col("num").cast(DataType::Float64),
+                col(LAST),
+            ]),
+            data_end,
+        ],
+        UnionArgs::default(),
+    )?)
+}
+
+/// One more row, without a period: the last month the source's rows
+/// cover, whatever the filter keeps (a row of an annual source covers its
+/// whole year, a quarterly one its quarter; `_m` is the first month). It
+/// reads the same scan, so the file is parsed once.
+fn data_end(all: LazyFrame, source: Granularity) -> LazyFrame {
+    let months_after = match source {
+        Granularity::Year => 11_i64,
+        Granularity::Quarter => 2,
+        Granularity::Month | Granularity::Day => 0,
+    };
+    all.select([
+        lit(NULL).cast(DataType::Int64).alias(KEY),
+        lit(NULL).cast(DataType::String).alias(GROUP),
+        lit(NULL).cast(DataType::Float64).alias("value"),
+        lit(NULL).cast(DataType::Float64).alias("n"),
+        lit(NULL).cast(DataType::Float64).alias("num"),
+        (col(YEAR).cast(DataType::Int64) * lit(100_i64)
+            + col(MONTH).cast(DataType::Int64)
+            + lit(months_after))
+        .max()
+        .alias(LAST),
+    ])
+}

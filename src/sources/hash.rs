@@ -1,0 +1,73 @@
+//! File identity and content hashes: SHA-256 of an extract, remembered
+//! across runs under the file's path, size and modification time.
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+/// SHA-256 of a file, remembered in the cache folder under the file's path,
+/// size and modification time, so a large extract that has not changed is
+/// not read twice across runs (the same rule `make` uses to see changes).
+pub(super) fn hash_file(path: &Path) -> std::io::Result<String> {
+    let remembered = hash_memo(path)?;
+    if let Ok(h) = std::fs::read_to_string(&remembered)
+        && h.len() == 64
+        && h.bytes().all(|b| b.is_ascii_hexdigit())
+    {
+        return Ok(h);
+    }
+    let h = hash_contents(path)?;
+    // Best effort: a cache that cannot be written only costs time.
+    if let Some(dir) = remembered.parent()
+        && std::fs::create_dir_all(dir).is_ok()
+        && let Ok(tmp) = tempfile::NamedTempFile::new_in(dir)
+        && std::fs::write(tmp.path(), &h).is_ok()
+    {
+        let _ = tmp.persist(&remembered);
+    }
+    Ok(h)
+}
+
+/// Where the SHA-256 of `path` is remembered: keyed by its canonical path,
+/// size and modification time (nanoseconds).
+pub(super) fn hash_memo(path: &Path) -> std::io::Result<PathBuf> {
+    let (canonical, bytes, stamp) = identity(path)?;
+    let key = crate::definitions::sha256_hex(
+        format!("{}\0{bytes}\0{stamp}", canonical.display()).as_bytes(),
+    );
+    Ok(super::cache::cache_dir().join("sha256").join(key))
+}
+
+/// What tells one version of a file from another without reading it: its
+/// canonical path, size and modification time (nanoseconds since 1970).
+pub(super) fn identity(path: &Path) -> std::io::Result<(PathBuf, u64, u128)> {
+    let meta = std::fs::metadata(path)?;
+    let stamp = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    Ok((canonical, meta.len(), stamp))
+}
+
+fn hash_contents(path: &Path) -> std::io::Result<String> {
+    use sha2::Digest;
+    use std::io::Read;
+    let mut f = std::fs::File::open(path)?;
+    let mut hasher = sha2::Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        }))
+}

@@ -1,0 +1,290 @@
+//! Reading a source as one lazy frame: the one `LazyCsvReader` builder per
+//! file, wide tables turned long, typed columns and `_y`/`_m`, the files
+//! stacked, and the frame every plan of a run shares.
+
+use std::sync::Arc;
+
+use anyhow::{Context, Result, anyhow, bail};
+use polars::prelude::*;
+
+use super::discover::year_columns;
+use super::typed::{orgnr_check, period_exprs, typed};
+use super::{Dialect, FILE, FileInfo, MONTH, Opened, ROW, YEAR, cache};
+use crate::definitions::{ColumnType, Granularity};
+
+/// Options for [`Opened::frame`].
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct FrameOptions {
+    /// Add `_file` and `_row` (for line numbers).
+    pub(crate) row_index: bool,
+    /// Keep the raw text of each column as `<name>__raw` (for audits).
+    pub(crate) keep_raw: bool,
+    /// Keep rows whose organisation number fails MOD11 (audits).
+    pub(crate) keep_invalid_orgnr: bool,
+}
+
+impl Opened<'_> {
+    /// A lazy frame over every file with the requested declared columns
+    /// (plus the period and organisation-number columns), typed, and `_y`/`_m`.
+    ///
+    /// # Errors
+    /// A column is not declared, or polars cannot set up the scan.
+    pub(crate) fn frame(&self, columns: &[&str], opts: FrameOptions) -> Result<LazyFrame> {
+        if !opts.row_index && !opts.keep_raw && !opts.keep_invalid_orgnr {
+            // Every plan of a run reads the source through one and the same
+            // frame of all declared columns, so polars sees one scan that
+            // the plans share (common subplan elimination), and projection
+            // pushdown still reads only the columns some plan uses.
+            let def = &self.source.def;
+            for c in columns {
+                if def.columns.iter().all(|d| d.name != *c) {
+                    bail!(
+                        "column `{c}` is not declared by source `{}` ({})",
+                        self.source.id(),
+                        self.source.path.display()
+                    );
+                }
+            }
+            let shared = if let Some(lf) = self.shared.get() {
+                lf.clone()
+            } else {
+                let all: Vec<&str> = def.columns.iter().map(|c| c.name.as_str()).collect();
+                let lf = self.build_frame(&all, opts)?;
+                let _ = self.shared.set(lf.clone());
+                lf
+            };
+            // No select here: a select would make the plans differ; polars'
+            // projection pushdown drops the columns nobody uses.
+            return Ok(shared);
+        }
+        self.build_frame(columns, opts)
+    }
+
+    fn build_frame(&self, columns: &[&str], opts: FrameOptions) -> Result<LazyFrame> {
+        let (wanted, orgnr_col) = self.wanted_columns(columns)?;
+        let cacheable = !opts.row_index && !opts.keep_raw && !opts.keep_invalid_orgnr;
+        let mut frames = Vec::new();
+        for (i, file) in self.files.iter().enumerate() {
+            let typed = self.typed_file(i, file, &wanted, opts)?;
+            frames.push(if cacheable {
+                cache::frame(file, self.source, &wanted, typed)?
+            } else {
+                typed
+            });
+        }
+        let mut lf = if frames.len() == 1 {
+            frames.pop().ok_or_else(|| anyhow!("no frames"))?
+        } else {
+            concat(frames, UnionArgs::default())?
+        };
+        if let Some(o) = orgnr_col
+            && !opts.keep_invalid_orgnr
+        {
+            // Rows whose organisation number is empty or fails MOD11 are
+            // excluded (the audit reports them with file and line).
+            lf = lf.filter(col(o.as_str()).is_not_null());
+        }
+        Ok(lf)
+    }
+
+    /// The declared columns a frame of `columns` reads, in order: those
+    /// asked for, the period column and the organisation-number column
+    /// (returned apart as well).
+    fn wanted_columns(&self, columns: &[&str]) -> Result<(Vec<&str>, Option<String>)> {
+        let def = &self.source.def;
+        let mut wanted: Vec<&str> = Vec::new();
+        let mut push = |n: &str| {
+            if let Some(c) = def.columns.iter().find(|c| c.name == n)
+                && !wanted.contains(&c.name.as_str())
+            {
+                wanted.push(c.name.as_str());
+            }
+        };
+        for c in columns {
+            if def.columns.iter().all(|d| d.name != *c) {
+                bail!(
+                    "column `{c}` is not declared by source `{}` ({})",
+                    self.source.id(),
+                    self.source.path.display()
+                );
+            }
+            push(c);
+        }
+        push(&def.period.column);
+        let orgnr_col = def
+            .columns
+            .iter()
+            .find(|c| ColumnType::parse(&c.kind) == Some(ColumnType::Orgnr))
+            .map(|c| c.name.clone());
+        if let Some(o) = &orgnr_col {
+            push(o);
+        }
+        Ok((wanted, orgnr_col))
+    }
+
+    /// The columns of the shared frame every plan reads (all declared
+    /// columns), as the extract cache keys them.
+    pub(super) fn shared_columns(&self) -> Vec<&str> {
+        let all: Vec<&str> = self
+            .source
+            .def
+            .columns
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        self.wanted_columns(&all).map(|(w, _)| w).unwrap_or(all)
+    }
+
+    /// One file's frame, typed.
+    pub(super) fn typed_file(
+        &self,
+        index: usize,
+        file: &FileInfo,
+        wanted: &[&str],
+        opts: FrameOptions,
+    ) -> Result<LazyFrame> {
+        self.typed(
+            self.file_frame(index, file, wanted, opts)?,
+            file,
+            wanted,
+            opts,
+        )
+    }
+
+    /// Typed columns of one file's raw frame, and `_y`/`_m`.
+    fn typed(
+        &self,
+        lf: LazyFrame,
+        file: &FileInfo,
+        wanted: &[&str],
+        opts: FrameOptions,
+    ) -> Result<LazyFrame> {
+        let def = &self.source.def;
+        let mut exprs = Vec::new();
+        for name in wanted {
+            let c = def
+                .columns
+                .iter()
+                .find(|c| c.name == *name)
+                .ok_or_else(|| anyhow!("column {name}"))?;
+            let ty = ColumnType::parse(&c.kind).unwrap_or(ColumnType::Text);
+            let e = match self.reader_type(name, opts) {
+                // Parsed by the CSV reader already: only the MOD11 check remains.
+                Some(DataType::Int64) => orgnr_check(col(*name)),
+                Some(_) => col(*name),
+                None => typed(col(*name), ty, file.dialect.decimal_comma),
+            };
+            exprs.push(e.alias(*name));
+            if opts.keep_raw {
+                exprs.push(col(*name).alias(format!("{name}__raw")));
+            }
+        }
+        let period_col = col(def.period.column.as_str());
+        let (y, m) = if self.reader_type(&def.period.column, opts) == Some(DataType::Date) {
+            (
+                period_col.clone().dt().year().cast(DataType::Int32),
+                period_col.dt().month().cast(DataType::Int8),
+            )
+        } else {
+            period_exprs(period_col, self.source.granularity)
+        };
+        exprs.push(y.alias(YEAR));
+        exprs.push(m.alias(MONTH));
+        Ok(lf.with_columns(exprs))
+    }
+
+    /// The type the CSV reader parses a column as, when not text. Only when
+    /// the raw text is not needed (audits keep it): organisation numbers as
+    /// integers and a day period as dates, the two columns large logs have.
+    /// Values the reader cannot parse become null and are left out, as the
+    /// expression path would; `ehelse sources` reports them with line numbers.
+    fn reader_type(&self, name: &str, opts: FrameOptions) -> Option<DataType> {
+        if opts.keep_raw {
+            return None;
+        }
+        let def = &self.source.def;
+        let c = def.columns.iter().find(|c| c.name == name)?;
+        match ColumnType::parse(&c.kind)? {
+            ColumnType::Orgnr => Some(DataType::Int64),
+            ColumnType::Date
+                if def.period.column == name && self.source.granularity == Granularity::Day =>
+            {
+                Some(DataType::Date)
+            }
+            _ => None,
+        }
+    }
+
+    fn file_frame(
+        &self,
+        index: usize,
+        file: &FileInfo,
+        wanted: &[&str],
+        opts: FrameOptions,
+    ) -> Result<LazyFrame> {
+        let d = &file.dialect;
+        let path = file.read_path.to_string_lossy().into_owned();
+        let mut overwrites = Schema::default();
+        for name in wanted {
+            if let Some(t) = self.reader_type(name, opts) {
+                overwrites.with_column(PlSmallStr::from(*name), t);
+            }
+        }
+        let has_overwrites = !overwrites.is_empty();
+        let mut reader = LazyCsvReader::new(PlRefPath::new(path.as_str()))
+            .with_separator(d.separator)
+            .with_has_header(true)
+            .with_skip_lines(d.skip_lines)
+            .with_skip_rows_after_header(d.skip_after_header)
+            .with_infer_schema_length(Some(0))
+            .with_dtype_overwrite(Some(Arc::new(overwrites)))
+            .with_ignore_errors(has_overwrites)
+            .with_truncate_ragged_lines(true)
+            .with_missing_is_null(true);
+        if opts.row_index {
+            reader = reader.with_row_index(Some(RowIndex {
+                name: PlSmallStr::from_static(ROW),
+                offset: 0,
+            }));
+        }
+        let mut lf = reader
+            .finish()
+            .map_err(anyhow::Error::from)
+            .with_context(|| format!("scanning {}", file.path.display()))?;
+        if self.source.def.wide.is_some() {
+            lf = self.wide_to_long(lf, d, opts)?;
+        }
+        let mut select: Vec<Expr> = wanted.iter().map(|n| col(*n)).collect();
+        if opts.row_index {
+            select.push(col(ROW).cast(DataType::UInt64));
+            select.push(lit(index as u32).alias(FILE));
+        }
+        Ok(lf.select(select))
+    }
+
+    /// Wide → long: one select per year column, stacked (a lazy unpivot).
+    fn wide_to_long(&self, lf: LazyFrame, d: &Dialect, opts: FrameOptions) -> Result<LazyFrame> {
+        let def = &self.source.def;
+        let Some(w) = &def.wide else {
+            return Ok(lf);
+        };
+        let years = year_columns(d);
+        let index_cols: Vec<PlSmallStr> = d
+            .header
+            .iter()
+            .filter(|h| !years.contains(h) && def.columns.iter().any(|c| &c.name == *h))
+            .map(|h| PlSmallStr::from(h.as_str()))
+            .chain(opts.row_index.then(|| PlSmallStr::from_static(ROW)))
+            .collect();
+        let parts: Vec<LazyFrame> = years
+            .iter()
+            .map(|y| {
+                let mut cols: Vec<Expr> = index_cols.iter().map(|c| col(c.clone())).collect();
+                cols.push(lit(y.as_str()).alias(w.key.as_str()));
+                cols.push(col(y.as_str()).alias(w.value.as_str()));
+                lf.clone().select(cols)
+            })
+            .collect();
+        Ok(concat(parts, UnionArgs::default())?)
+    }
+}
