@@ -25,19 +25,15 @@ pub(super) fn run(args: &ExplainArgs) -> Result<ExitStatus> {
         output::print(&output::explain::not_computed(ind, e, args.lang))?;
         return Ok(ExitStatus::Failure);
     }
-    // The sources the figures came from, audited again (see issue 14: the
-    // audit is not yet shared with the evaluation).
+    // The sources the figures came from, each audited once.
     let mut audits: Vec<(String, Audit)> = Vec::new();
     if let Some(c) = &ev.computed {
         let mut ids: Vec<&str> = c.files.iter().map(|f| f.source.as_str()).collect();
         ids.dedup();
-        for sid in ids {
-            if let Some(src) = catalogue.source(sid) {
-                let audit = sources::open(src, &args.paths.data)
-                    .and_then(|o| sources::audit(&o))
-                    .with_context(|| format!("auditing {sid}"))?;
-                audits.push((sid.to_string(), audit));
-            }
+        let used = ids.into_iter().filter_map(|sid| catalogue.source(sid));
+        for (src, audit) in sources::audit_all(used, &args.paths.data) {
+            let audit = audit.with_context(|| format!("auditing {}", src.id()))?;
+            audits.push((src.id().to_string(), audit));
         }
     }
     output::print(&output::explain::explain(ind, ev, &audits, args.lang))?;

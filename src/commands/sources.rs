@@ -13,11 +13,11 @@ pub(super) fn run(args: &SourcesArgs) -> Result<ExitStatus> {
     let catalogue = evaluate::load(&args.paths.indicators)?;
     let mut audits: Vec<Audit> = Vec::new();
     let mut failures: Vec<(String, String)> = Vec::new();
-    for source in &catalogue.sources {
-        if args.source.as_ref().is_some_and(|s| s != source.id()) {
-            continue;
-        }
-        let result = sources::open(source, &args.paths.data).and_then(|o| sources::audit(&o));
+    let chosen = catalogue
+        .sources
+        .iter()
+        .filter(|source| args.source.as_ref().is_none_or(|s| s == source.id()));
+    for (source, result) in sources::audit_all(chosen, &args.paths.data) {
         match result {
             Ok(a) => audits.push(a),
             Err(e) => failures.push((source.id().to_string(), format!("{e:#}"))),

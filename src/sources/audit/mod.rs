@@ -144,7 +144,6 @@ pub(crate) fn audit(opened: &Opened<'_>) -> Result<Audit> {
 /// that reports on every source (`sources`, `report`, `explain`,
 /// `validate --data`) computes once and reuses. A source that cannot be
 /// opened or read gives its error in place of the audit.
-#[allow(dead_code)] // the commands move to it in the same refactor (issue 14)
 pub(crate) fn audit_all<'a>(
     sources: impl IntoIterator<Item = &'a Source>,
     data_dir: &Path,
