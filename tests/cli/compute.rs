@@ -4,6 +4,8 @@
 //! docs/methodology.md), plus periods, breakdowns, suppression, freshness,
 //! failures and the output formats.
 
+use std::fmt::Write as _;
+
 use serde_json::Value;
 
 use crate::support::{Row, Workdir, parse_csv, repo, row, value_of};
@@ -327,7 +329,7 @@ fn population_file() -> String {
                     .iter()
                     .find(|(y, c, _)| *y == year && *c == code)
                     .map_or(1000, |s| s.2);
-                out.push_str(&format!("{year};{code};{p}\n"));
+                let _ = writeln!(out, "{year};{code};{p}");
             }
         }
     }

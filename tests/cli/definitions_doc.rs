@@ -100,7 +100,10 @@ fn examples_are_complete_files_in_the_catalogue_layout() {
         let where_ = format!("docs/definitions.md:{} ({})", ex.doc_line, ex.path);
         assert!(paths.insert(ex.path.clone()), "{where_}: path used twice");
         assert!(
-            ex.path.starts_with("indicators/") && ex.path.ends_with(".yaml"),
+            ex.path.starts_with("indicators/")
+                && std::path::Path::new(&ex.path)
+                    .extension()
+                    .is_some_and(|e| e == "yaml"),
             "{where_}: not a definition file under indicators/"
         );
         if !is_source(ex) {

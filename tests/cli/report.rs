@@ -4,9 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use sha2::Digest;
-
-use crate::support::Workdir;
+use crate::support::{Workdir, sha256_hex};
 
 /// A workdir with the shipped definitions and sample data.
 fn shipped() -> Workdir {
@@ -26,13 +24,6 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
                 std::fs::read(e.path()).expect("read"),
             )
         })
-        .collect()
-}
-
-fn sha256(bytes: &[u8]) -> String {
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
         .collect()
 }
 
@@ -212,7 +203,7 @@ fn manifest_hashes_match_inputs_and_outputs() {
     for input in inputs {
         let path = w.path().join(input["path"].as_str().expect("path"));
         let bytes = std::fs::read(&path).expect("input file");
-        assert_eq!(input["sha256"], sha256(&bytes), "{}", path.display());
+        assert_eq!(input["sha256"], sha256_hex(&bytes), "{}", path.display());
         assert_eq!(input["bytes"], bytes.len());
         assert!(input["rows_read"].as_u64().expect("rows") > 0);
     }
@@ -227,7 +218,7 @@ fn manifest_hashes_match_inputs_and_outputs() {
     );
     for output in manifest["outputs"].as_array().expect("outputs") {
         let bytes = std::fs::read(dir.join(output["file"].as_str().expect("file"))).expect("out");
-        assert_eq!(output["sha256"], sha256(&bytes));
+        assert_eq!(output["sha256"], sha256_hex(&bytes));
     }
     assert!(manifest["suppressed_cells"].as_u64().expect("count") > 0);
     assert_eq!(manifest["schema_version"], "1");

@@ -163,8 +163,10 @@ fn every_ready_indicator_computes_and_seed_figures_come_out_as_stated() {
                     && r["breakdown"].is_empty()
                     && r["period"] == period
             })
-            .map(|r| r["denominator"].clone())
-            .unwrap_or_else(|| panic!("no welfare technology figure for {period}"))
+            .map_or_else(
+                || panic!("no welfare technology figure for {period}"),
+                |r| r["denominator"].clone(),
+            )
     };
     assert_eq!(denominator("2023"), "356");
     assert_eq!(denominator("2024"), "357");

@@ -14,7 +14,7 @@ use std::process::Command;
 
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
 
-use crate::support::{Workdir, repo};
+use crate::support::{Workdir, repo, sha256_hex};
 
 /// The date every snapshot run is judged at.
 const TODAY: &str = "2026-12-03";
@@ -195,7 +195,7 @@ fn listing(dir: &Path) -> String {
     files.sort();
     files
         .iter()
-        .map(|(rel, bytes)| format!("{}  {rel}", ehelse_sha256(bytes)))
+        .map(|(rel, bytes)| format!("{}  {rel}", sha256_hex(bytes)))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -229,14 +229,6 @@ fn without_generation_time(bytes: &[u8]) -> Vec<u8> {
         .collect::<Vec<_>>()
         .join("\n")
         .into_bytes()
-}
-
-fn ehelse_sha256(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// The report folder: the command's output, every file's hash, and the

@@ -237,6 +237,18 @@ pub(crate) fn value_of(rows: &[Row], period: &str, breakdown: &str, group: &str)
     row(rows, period, breakdown, group)["value"].clone()
 }
 
+/// Lower-case hex SHA-256 of bytes.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .fold(String::with_capacity(64), |mut s, b| {
+            use std::fmt::Write as _;
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for entry in std::fs::read_dir(from).expect("read dir") {
