@@ -138,7 +138,10 @@ pub(crate) fn evaluate<'a>(
         )));
     }
     let cut = opts.upto.map(end_index);
-    let as_of = opts.as_of.map_or_else(|| Period::parse(&today()), Some);
+    let as_of = match opts.as_of {
+        Some(p) => Some(p),
+        None => fixed_today()?.or_else(|| Period::parse(&today())),
+    };
     let as_of = as_of.map_or_else(
         || Period::new(Granularity::Month, 1970, 1),
         |p| Period::new(Granularity::Month, p.year, p.sub),
@@ -345,4 +348,19 @@ fn ambition_for(ind: &Indicator, series: &[Point]) -> Option<assessment::Ambitio
         },
         baseline,
     })
+}
+
+/// The date `EHELSE_TODAY` fixes "today" at (`YYYY-MM-DD`), for reproducible
+/// runs and tests; `None` when it is not set.
+fn fixed_today() -> Result<Option<Period>> {
+    let Some(text) = std::env::var_os("EHELSE_TODAY") else {
+        return Ok(None);
+    };
+    let text = text.to_string_lossy();
+    match Period::parse(&text) {
+        Some(p) if p.granularity == Granularity::Day => Ok(Some(p)),
+        _ => Err(Error::Usage(format!(
+            "EHELSE_TODAY=`{text}` is not a date like 2026-12-03"
+        ))),
+    }
 }
