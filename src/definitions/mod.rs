@@ -1,10 +1,10 @@
 //! Indicator and source definitions: loading the YAML catalogue strictly and
 //! checking it. Everything found is a [`Diagnostic`] with `file:line:col`.
 
+mod check;
 mod locate;
 mod model;
 pub mod raw;
-mod validate;
 mod vocab;
 
 use std::fmt::Write as _;
@@ -58,14 +58,14 @@ impl Catalogue {
                 .ok()
                 .and_then(|rel| rel.components().next())
                 .is_some_and(|c| c.as_os_str() == "sources");
-            texts.push(validate::FileText {
+            texts.push(check::FileText {
                 sha256: sha256_hex(&bytes),
                 text: String::from_utf8_lossy(&bytes).into_owned(),
                 path: file,
                 is_source,
             });
         }
-        let mut catalogue = validate::check(&texts);
+        let mut catalogue = check::check(&texts);
         catalogue.root = dir.to_path_buf();
         diagnostic::sort(&mut catalogue.diagnostics);
         Ok(catalogue)

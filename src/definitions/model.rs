@@ -69,7 +69,6 @@ pub fn normalise_goal(code: &str) -> Option<String> {
         .map(|(c, _, _)| (*c).to_string())
 }
 
-
 /// A checked source definition.
 #[derive(Debug, Clone)]
 pub struct Source {

@@ -228,4 +228,3 @@ impl fmt::Display for Rollup {
         f.write_str(self.as_str())
     }
 }
-
