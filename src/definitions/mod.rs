@@ -2,9 +2,11 @@
 //! checking it. Everything found is a [`Diagnostic`] with `file:line:col`.
 
 mod check;
+mod dialect;
 mod locate;
+mod measure;
 mod model;
-pub mod raw;
+mod raw;
 mod vocab;
 
 use std::fmt::Write as _;
@@ -14,9 +16,11 @@ use anyhow::{Context, Result, bail};
 use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{self, Diagnostic, Location, Severity};
+pub(crate) use model::{Aggregate, Column, DialectSpec, InvalidOrgnr, Kind, Measure, Unit, Wide};
 pub use model::{
-    AmbitionDef, ColumnType, Direction, Frequency, GOALS, Granularity, Indicator, IndicatorType,
-    Level, MeasureKind, Method, Readiness, Role, Rollup, Source, goal_name, normalise_goal,
+    AmbitionDef, ColumnType, Direction, Encoding, Frequency, GOALS, Granularity, Indicator,
+    IndicatorType, Level, MeasureKind, Method, Readiness, Role, Rollup, Source, goal_name,
+    normalise_goal,
 };
 
 /// The whole catalogue: every source and indicator under a folder.

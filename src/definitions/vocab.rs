@@ -228,3 +228,16 @@ impl fmt::Display for Rollup {
         f.write_str(self.as_str())
     }
 }
+
+string_enum!(
+    /// How a `reported` measure combines several rows in one period.
+    Aggregate { Sum = "sum", Mean = "mean", Median = "median", Last = "last" }
+);
+string_enum!(
+    /// What happens to rows with an invalid organisation number.
+    InvalidOrgnr { Exclude = "exclude", Reject = "reject" }
+);
+string_enum!(
+    /// The reference set of a `share_of_units` measure.
+    Units { Municipalities = "municipalities" }
+);

@@ -89,9 +89,9 @@ fn check_target(ctx: &mut Ctx<'_>, raw: &RawIndicator, target: f64) -> Option<Am
     }
     let mut baseline = None;
     if let Some(b) = &a.baseline {
-        let (label, good) = check_baseline(ctx, b, by, deadline, direction, target);
-        ok &= good;
-        baseline = Some((label, b.value));
+        let period = check_baseline(ctx, b, by, deadline, direction, target);
+        ok &= period.is_some();
+        baseline = period.map(|p| (p, b.value));
     }
     if let Some(per) = &a.per
         && !raw.breakdowns.contains(per)
@@ -103,10 +103,10 @@ fn check_target(ctx: &mut Ctx<'_>, raw: &RawIndicator, target: f64) -> Option<Am
         );
         ok = false;
     }
-    let direction = direction?;
+    let (direction, by) = (direction?, deadline?);
     ok.then(|| AmbitionDef::Target {
         target,
-        by: by.clone(),
+        by,
         direction,
         baseline,
         per: a.per.clone(),
@@ -129,7 +129,7 @@ fn check_direction(ctx: &mut Ctx<'_>, direction: Option<&str>) -> Option<Directi
 }
 
 /// The baseline period parses and lies before the deadline, and its value
-/// agrees with the direction. Returns the period label and whether all is well.
+/// agrees with the direction. Returns the period when all is well.
 fn check_baseline(
     ctx: &mut Ctx<'_>,
     b: &RawBaseline,
@@ -137,14 +137,15 @@ fn check_baseline(
     deadline: Option<Period>,
     direction: Option<Direction>,
     target: f64,
-) -> (String, bool) {
+) -> Option<Period> {
     let mut ok = true;
     let label = match &b.period {
         serde_yaml::Value::Number(n) => n.to_string(),
         serde_yaml::Value::String(s) => s.clone(),
         other => format!("{other:?}"),
     };
-    match Period::parse(&label) {
+    let period = Period::parse(&label);
+    match period {
         None => {
             ctx.error(
                 "bad-value",
@@ -184,5 +185,5 @@ fn check_baseline(
             ok = false;
         }
     }
-    (label, ok)
+    period.filter(|_| ok)
 }

@@ -19,10 +19,9 @@ pub(super) fn check_cycles(
         .iter()
         .map(|i| {
             let comps = i
-                .def
                 .measure
                 .as_ref()
-                .map(|m| m.components.iter().map(String::as_str).collect())
+                .map(|m| m.components().iter().map(String::as_str).collect())
                 .unwrap_or_default();
             (i.id(), comps)
         })

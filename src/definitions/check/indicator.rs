@@ -7,7 +7,8 @@ use std::collections::BTreeSet;
 use super::measure::{self, Scope};
 use super::{Ctx, ambition, is_slug};
 use crate::definitions::model::{
-    Frequency, Indicator, IndicatorType, Level, MeasureKind, Readiness, Source, normalise_goal,
+    AmbitionDef, Frequency, Indicator, IndicatorType, Level, Measure, MeasureKind, Method,
+    Readiness, Source, Unit, normalise_goal,
 };
 use crate::definitions::raw::{OneOrMany, RawIndicator};
 
@@ -46,16 +47,51 @@ pub(super) fn check(
     if ctx.errors_since(errors_before) {
         return None;
     }
+    build(ctx, &raw, header, ambition?)
+}
+
+/// The typed indicator from a raw one without errors.
+fn build(
+    ctx: &Ctx<'_>,
+    raw: &RawIndicator,
+    header: Header,
+    ambition: AmbitionDef,
+) -> Option<Indicator> {
+    let measure = match &raw.measure {
+        None => None,
+        Some(m) => Some(Measure::from_raw(m)?),
+    };
+    let unit = Unit::new(&raw.unit);
+    let method = match &raw.method {
+        None => unit.default_method(),
+        Some(m) => Method::parse(m)?,
+    };
     Some(Indicator {
         path: ctx.file.path.clone(),
         sha256: ctx.file.sha256.clone(),
+        id: raw.id.clone(),
+        version: raw.version.unwrap_or(1),
+        number: raw.number.clone(),
+        name: raw.name.clone(),
         goal: header.goal?,
         level: header.level?,
         kind: header.kind?,
         readiness: header.readiness?,
+        unit,
         frequency: header.frequency?,
-        ambition: ambition?,
-        def: raw,
+        sources: raw
+            .source
+            .as_ref()
+            .map(OneOrMany::to_vec)
+            .unwrap_or_default(),
+        measure,
+        ambition,
+        ambition_note: raw.ambition.note.clone(),
+        breakdowns: raw.breakdowns.clone(),
+        description: raw.description.clone(),
+        caveats: raw.caveats.clone(),
+        reference: raw.reference.clone(),
+        method,
     })
 }
 

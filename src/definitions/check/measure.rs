@@ -243,8 +243,7 @@ fn need_column(ctx: &mut Ctx<'_>, at: &At<'_>, field: &str, name: Option<&String
         )
         .help = Some(format!(
             "declared: {}",
-            src.def
-                .columns
+            src.columns
                 .iter()
                 .map(|c| c.name.as_str())
                 .collect::<Vec<_>>()

@@ -4,7 +4,9 @@
 use std::collections::BTreeSet;
 
 use super::{Ctx, is_slug};
-use crate::definitions::model::{ColumnType, Granularity, Role, Source};
+use crate::definitions::model::{
+    Column, ColumnType, DialectSpec, Encoding, Granularity, InvalidOrgnr, Role, Source, Wide,
+};
 use crate::definitions::raw::{RawDialect, RawSource};
 
 /// Publishers the tool knows; others are allowed with a warning.
@@ -37,11 +39,52 @@ pub(super) fn check(ctx: &mut Ctx<'_>, raw: RawSource) -> Option<Source> {
     ctx.check_file_name(&raw.id);
     let has_new_errors = ctx.errors_since(errors_before);
     let granularity = granularity?;
-    (!has_new_errors).then(|| Source {
+    if has_new_errors {
+        return None;
+    }
+    build(ctx, &raw, granularity)
+}
+
+/// The typed source from a raw one without errors.
+fn build(ctx: &Ctx<'_>, raw: &RawSource, granularity: Granularity) -> Option<Source> {
+    let columns = raw
+        .columns
+        .iter()
+        .map(|c| {
+            Some(Column {
+                name: c.name.clone(),
+                ty: ColumnType::parse(&c.kind)?,
+                role: match &c.role {
+                    None => None,
+                    Some(r) => Some(Role::parse(r)?),
+                },
+                labels: c.labels.clone(),
+                description: c.description.clone(),
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let invalid_orgnr = match &raw.invalid_orgnr {
+        None => InvalidOrgnr::Exclude,
+        Some(p) => InvalidOrgnr::parse(p)?,
+    };
+    Some(Source {
         path: ctx.file.path.clone(),
         sha256: ctx.file.sha256.clone(),
-        def: raw,
+        id: raw.id.clone(),
+        name: raw.name.clone(),
+        publisher: raw.publisher.clone(),
+        files: raw.files.clone(),
+        dialect: DialectSpec::from_raw(&raw.dialect)?,
+        wide: raw.wide.as_ref().map(|w| Wide {
+            key: w.key.clone(),
+            value: w.value.clone(),
+            year_columns: w.year_columns,
+        }),
+        period_column: raw.period.column.clone(),
         granularity,
+        columns,
+        invalid_orgnr,
+        description: raw.description.clone(),
     })
 }
 
@@ -99,7 +142,7 @@ fn check_dialect(ctx: &mut Ctx<'_>, dialect: &RawDialect) {
         );
     }
     if let Some(enc) = &dialect.encoding
-        && crate::sources::Encoding::parse(enc).is_none()
+        && Encoding::parse(enc).is_none()
     {
         ctx.error(
             "bad-value",
