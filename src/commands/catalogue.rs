@@ -6,7 +6,9 @@ use anyhow::{Result, bail};
 
 use crate::ExitStatus;
 use crate::cli::{DocsArgs, Lang, ListArgs, ShowArgs};
-use crate::definitions::{AmbitionDef, Catalogue, GOALS, Indicator, goal_name, normalise_goal};
+use crate::definitions::{
+    AmbitionDef, Catalogue, GOALS, Indicator, MeasureKind, Role, goal_name, normalise_goal,
+};
 
 /// One-line ambition text.
 pub(crate) fn ambition_text(ind: &Indicator, lang: Lang) -> String {
@@ -32,7 +34,7 @@ pub(crate) fn ambition_text_opt(ind: &Indicator, lang: Lang, short: bool) -> Str
             per,
             ..
         } => {
-            let value = crate::output::target(*target, &ind.def.unit, lang);
+            let value = crate::output::target(*target, ind.unit.as_str(), lang);
             let arrow = match direction {
                 crate::definitions::Direction::Increase => "≥",
                 crate::definitions::Direction::Decrease => "≤",
@@ -48,8 +50,9 @@ pub(crate) fn ambition_text_opt(ind: &Indicator, lang: Lang, short: bool) -> Str
                 })
                 .unwrap_or_default();
             format!(
-                "{arrow} {value} {} {by}{per}",
-                if en { "by" } else { "innen" }
+                "{arrow} {value} {} {}{per}",
+                if en { "by" } else { "innen" },
+                by.label()
             )
         }
     }
@@ -98,10 +101,8 @@ pub(super) fn list(args: &ListArgs) -> Result<ExitStatus> {
             ind.level.as_str().to_string(),
             ind.kind.as_str().to_string(),
             ind.readiness.as_str().to_string(),
-            ind.def
-                .measure
-                .as_ref()
-                .map_or("–".to_string(), |m| m.kind.clone()),
+            ind.measure_kind()
+                .map_or("–".to_string(), |k| k.as_str().to_string()),
             ind.frequency.as_str().to_string(),
             ambition_text(ind, args.lang),
         ]);
@@ -120,14 +121,15 @@ pub(super) fn show(args: &ShowArgs) -> Result<ExitStatus> {
     }
     if let Some(src) = catalogue.source(&args.id) {
         let mut s = String::new();
-        let d = &src.def;
+        let d = src;
         let _ = writeln!(s, "{} — {}", d.id, if en { &d.name.en } else { &d.name.nb });
         let _ = writeln!(s, "  publisher:   {}", d.publisher);
         let _ = writeln!(s, "  files:       {}", d.files);
         let _ = writeln!(
             s,
             "  period:      {} ({})",
-            d.period.column, d.period.granularity
+            d.period_column,
+            d.granularity.as_str()
         );
         let _ = writeln!(s, "  definition:  {}", src.path.display());
         let _ = writeln!(s, "  columns:");
@@ -136,8 +138,8 @@ pub(super) fn show(args: &ShowArgs) -> Result<ExitStatus> {
                 s,
                 "    {:<22} {:<13} {}",
                 c.name,
-                c.kind,
-                c.role.as_deref().unwrap_or("")
+                c.ty.as_str(),
+                c.role.map_or("", Role::as_str)
             );
         }
         super::print(&s)?;
@@ -153,7 +155,7 @@ pub(super) fn show(args: &ShowArgs) -> Result<ExitStatus> {
 /// A readable description of an indicator.
 fn describe(ind: &Indicator, en: bool) -> String {
     let lang = if en { Lang::En } else { Lang::Nb };
-    let d = &ind.def;
+    let d = ind;
     let mut s = String::new();
     let _ = writeln!(s, "{} — {}", d.id, ind.name(en));
     let _ = writeln!(
@@ -169,7 +171,7 @@ fn describe(ind: &Indicator, en: bool) -> String {
         ind.kind.as_str()
     );
     let _ = writeln!(s, "  readiness:   {}", ind.readiness.as_str());
-    let _ = writeln!(s, "  unit:        {}", d.unit);
+    let _ = writeln!(s, "  unit:        {}", d.unit.as_str());
     let _ = writeln!(s, "  frequency:   {}", ind.frequency.as_str());
     let _ = writeln!(s, "  source:      {}", ind.source_ids().join(", "));
     if let Some(m) = &d.measure {
@@ -200,7 +202,7 @@ fn describe(ind: &Indicator, en: bool) -> String {
         s,
         "  definition:  {} (version {}, sha256 {})",
         ind.path.display(),
-        d.version.unwrap_or(1),
+        d.version,
         &ind.sha256[..12]
     );
     s
@@ -238,8 +240,8 @@ pub(crate) fn catalogue_markdown(catalogue: &Catalogue) -> String {
                 ind.level.as_str(),
                 ind.kind.as_str(),
                 ind.readiness.as_str(),
-                ind.def.measure.as_ref().map_or("–", |m| m.kind.as_str()),
-                ind.def.unit,
+                ind.measure_kind().map_or("–", MeasureKind::as_str),
+                ind.unit.as_str(),
                 ind.frequency.as_str(),
                 ind.source_ids().join(", "),
                 ambition_text(ind, Lang::En).replace('|', "\\|"),
@@ -249,17 +251,17 @@ pub(crate) fn catalogue_markdown(catalogue: &Catalogue) -> String {
         for ind in &inds {
             let _ = writeln!(s, "### {}\n", ind.id());
             let _ = writeln!(s, "**{}** — *{}*\n", ind.name(false), ind.name(true));
-            if let Some(d) = &ind.def.description {
+            if let Some(d) = &ind.description {
                 let _ = writeln!(s, "{}\n", d.nb.trim());
                 let _ = writeln!(s, "*{}*\n", d.en.trim());
             }
-            if !ind.def.breakdowns.is_empty() {
-                let _ = writeln!(s, "- Breakdowns: {}", ind.def.breakdowns.join(", "));
+            if !ind.breakdowns.is_empty() {
+                let _ = writeln!(s, "- Breakdowns: {}", ind.breakdowns.join(", "));
             }
-            if let Some(r) = &ind.def.reference {
+            if let Some(r) = &ind.reference {
                 let _ = writeln!(s, "- Reference: {r}");
             }
-            for c in &ind.def.caveats {
+            for c in &ind.caveats {
                 let _ = writeln!(s, "- Caveat: {c}");
             }
             let _ = writeln!(
@@ -269,7 +271,7 @@ pub(crate) fn catalogue_markdown(catalogue: &Catalogue) -> String {
                     .strip_prefix(&catalogue.root)
                     .unwrap_or(&ind.path)
                     .display(),
-                ind.def.version.unwrap_or(1)
+                ind.version
             );
         }
     }

@@ -174,7 +174,7 @@ pub(crate) fn evaluate<'a>(
         let mut ev = empty(ind);
         if ind.measure_kind() == Some(MeasureKind::Composite)
             || ind.readiness == Readiness::Planned
-            || ind.def.measure.is_none()
+            || ind.measure.is_none()
         {
             results.insert(ind.id().to_string(), ev);
             continue;
@@ -207,10 +207,9 @@ pub(crate) fn evaluate<'a>(
 }
 
 fn components(ind: &Indicator) -> Vec<String> {
-    ind.def
-        .measure
+    ind.measure
         .as_ref()
-        .map(|m| m.components.clone())
+        .map(|m| m.components().to_vec())
         .unwrap_or_default()
 }
 
@@ -232,11 +231,9 @@ fn empty(ind: &Indicator) -> Evaluated {
 fn composite(ind: &Indicator, results: &BTreeMap<String, Evaluated>) -> Evaluated {
     let mut ev = empty(ind);
     let how = ind
-        .def
         .measure
         .as_ref()
-        .and_then(|m| m.rollup.as_deref())
-        .and_then(Rollup::parse)
+        .and_then(crate::definitions::Measure::rollup)
         .unwrap_or(Rollup::Worst);
     for c in components(ind) {
         let status = results
@@ -295,15 +292,10 @@ fn evaluate_one(
         ev.age_months = Some(age);
         ev.stale = age > ind.frequency.stale_after_months();
     }
-    let method = ind
-        .def
-        .method
-        .as_deref()
-        .and_then(Method::parse)
-        .unwrap_or_else(|| Method::default_for_unit(&ind.def.unit));
+    let method = ind.method;
     let series = points(&national);
     let ambition = ambition(ind, &series);
-    let bounds = assessment::unit_bounds(&ind.def.unit);
+    let bounds = assessment::unit_bounds(ind.unit.as_str());
     let mut national_assessment = assessment::assess(&series, ambition.as_ref(), method);
     assessment::bound_projection(&mut national_assessment, bounds);
     ev.assessment = Some(national_assessment);
@@ -360,16 +352,16 @@ fn ambition_for(ind: &Indicator, series: &[Point]) -> Option<assessment::Ambitio
         return None;
     };
     let baseline = baseline.as_ref().and_then(|(p, v)| match v {
-        Some(v) => Some((p.clone(), *v)),
+        Some(v) => Some((p.label(), *v)),
         None => series
             .iter()
-            .find(|pt| &pt.period == p)
-            .map(|pt| (p.clone(), pt.value)),
+            .find(|pt| pt.period == p.label())
+            .map(|pt| (p.label(), pt.value)),
     });
     Some(assessment::Ambition {
         target: *target,
-        deadline: assessment::date_time(by)?,
-        deadline_label: by.clone(),
+        deadline: assessment::date_time(&by.label())?,
+        deadline_label: by.label(),
         direction: match direction {
             Direction::Increase => assessment::Direction::Increase,
             Direction::Decrease => assessment::Direction::Decrease,
@@ -556,7 +548,7 @@ fn render_table(run: &Run<'_>, lang: Lang) -> String {
                 continue;
             };
             statuses.push(ev.status());
-            let unit = ind.def.unit.as_str();
+            let unit = ind.unit.as_str();
             let required = ev
                 .assessment
                 .as_ref()
@@ -665,7 +657,7 @@ pub(crate) fn tidy_rows(run: &Run<'_>, cut: Option<i64>) -> Vec<Vec<String>> {
                 f.breakdown.clone(),
                 f.group.clone(),
                 crate::output::plain(f.value),
-                ind.def.unit.clone(),
+                ind.unit.as_str().to_string(),
                 crate::output::plain(f.numerator),
                 crate::output::plain(f.denominator),
                 f.n.map_or_else(String::new, |n| n.to_string()),
@@ -737,7 +729,7 @@ fn json_value(run: &Run<'_>, cut: Option<i64>, lang: Lang) -> serde_json::Value 
             "level": ind.level.as_str(),
             "type": ind.kind.as_str(),
             "readiness": ind.readiness.as_str(),
-            "unit": ind.def.unit,
+            "unit": ind.unit.as_str(),
             "frequency": ind.frequency.as_str(),
             "ambition": super::catalogue::ambition_text(ind, Lang::En),
             "current": ev.current,
@@ -825,7 +817,7 @@ pub(super) fn explain(args: &ExplainArgs) -> Result<ExitStatus> {
         .get(ind.id())
         .ok_or_else(|| anyhow!("`{}` was not evaluated", ind.id()))?;
     let en = args.lang == Lang::En;
-    let unit = ind.def.unit.as_str();
+    let unit = ind.unit.as_str();
     let mut s = String::new();
     let _ = writeln!(s, "{} — {}", ind.id(), ind.name(en));
     let _ = writeln!(

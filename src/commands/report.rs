@@ -294,7 +294,7 @@ fn status_rows(run: &Run<'_>, lang: Lang) -> Vec<Vec<String>> {
             ev.current.as_ref().map_or_else(String::new, |f| {
                 f.text.clone().unwrap_or_else(|| plain(f.value))
             }),
-            ind.def.unit.clone(),
+            ind.unit.as_str().to_string(),
             plain(ev.current.as_ref().and_then(|f| f.ci_low)),
             plain(ev.current.as_ref().and_then(|f| f.ci_high)),
             "false".into(),
@@ -326,7 +326,7 @@ fn status_rows(run: &Run<'_>, lang: Lang) -> Vec<Vec<String>> {
             let mut row = base(&f.period, &f.breakdown, &f.group);
             row.extend([
                 plain(f.value),
-                ind.def.unit.clone(),
+                ind.unit.as_str().to_string(),
                 plain(f.ci_low),
                 plain(f.ci_high),
                 f.suppressed.to_string(),
@@ -553,7 +553,7 @@ fn report_markdown(
                 Some(f) => f
                     .text
                     .clone()
-                    .unwrap_or_else(|| crate::output::number(f.value, &ind.def.unit, lang)),
+                    .unwrap_or_else(|| crate::output::number(f.value, ind.unit.as_str(), lang)),
             };
             let _ = writeln!(
                 s,

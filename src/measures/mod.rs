@@ -12,7 +12,9 @@ use anyhow::{Context, Result, anyhow, bail};
 use polars::prelude::*;
 use serde::Serialize;
 
-use crate::definitions::{Catalogue, Granularity, Indicator, MeasureKind, Readiness, Source};
+use crate::definitions::{
+    Catalogue, ColumnType, Granularity, Indicator, MeasureKind, Readiness, Source,
+};
 use crate::geography::SplitPolicy;
 use crate::period::Period;
 use crate::sources::{self, Opened};
@@ -165,7 +167,7 @@ impl<'a> Engine<'a> {
     /// When the indicator has no measure or is planned, a source cannot be
     /// opened, or the measure cannot be planned.
     pub fn plan(&mut self, ind: &Indicator, breakdowns: &[String]) -> Result<Planned> {
-        let Some(measure) = &ind.def.measure else {
+        let Some(measure) = &ind.measure else {
             bail!(
                 "`{}` has no measure (readiness: {})",
                 ind.id(),
@@ -175,8 +177,7 @@ impl<'a> Engine<'a> {
         if ind.readiness == Readiness::Planned {
             bail!("`{}` is planned; there is nothing to compute yet", ind.id());
         }
-        let kind = MeasureKind::parse(&measure.kind)
-            .ok_or_else(|| anyhow!("unknown measure kind `{}`", measure.kind))?;
+        let kind = measure.measure_kind();
         if kind == MeasureKind::Composite {
             bail!("composite indicators are computed from their components");
         }
@@ -189,13 +190,13 @@ impl<'a> Engine<'a> {
             }
         };
         add(ind.source_of(measure));
-        if let Some(n) = &measure.numerator {
+        if let Some(n) = measure.numerator() {
             add(ind.source_of(n));
         }
-        if let Some(d) = &measure.denominator {
+        if let Some(d) = measure.denominator() {
             add(ind.source_of(d));
         }
-        add(measure.weight_by.clone());
+        add(measure.weight_by().map(str::to_string));
         for id in &source_ids {
             self.open(id)
                 .with_context(|| format!("computing `{}`", ind.id()))?;
@@ -208,16 +209,16 @@ impl<'a> Engine<'a> {
             .collect();
         let mut wanted: Vec<String> = vec![String::new()];
         for b in breakdowns {
-            if ind.def.breakdowns.contains(b) && !wanted.contains(b) {
+            if ind.breakdowns.contains(b) && !wanted.contains(b) {
                 wanted.push(b.clone());
             }
         }
         // A multi-select question reports one share per option.
-        if measure.per_option
-            && let Some(a) = &measure.answer
-            && !wanted.contains(a)
+        if measure.per_option()
+            && let Some(a) = measure.answer()
+            && !wanted.iter().any(|w| w == a)
         {
-            wanted.push(a.clone());
+            wanted.push(a.to_string());
         }
         // A per-region ambition needs the regional figures.
         if let crate::definitions::AmbitionDef::Target { per: Some(p), .. } = &ind.ambition
@@ -239,7 +240,7 @@ impl<'a> Engine<'a> {
         }
         let mut notes = Vec::new();
         for (id, o) in &opened {
-            if o.source.def.columns.iter().any(|c| c.kind == "orgnr") {
+            if o.source.columns.iter().any(|c| c.ty == ColumnType::Orgnr) {
                 notes.push(format!(
                     "{id}: rows with an empty organisation number or one failing MOD11 are excluded (see `ehelse sources --source {id}`)"
                 ));
@@ -257,7 +258,7 @@ impl<'a> Engine<'a> {
             definition: format!(
                 "{} v{} sha256:{}",
                 ind.path.display(),
-                ind.def.version.unwrap_or(1),
+                ind.version,
                 ind.sha256
             ),
             notes,

@@ -8,7 +8,7 @@ use anyhow::{Result, anyhow, bail};
 use polars::prelude::*;
 
 use super::geo::{TARGET_YEAR, reference_frame, region_frame};
-use crate::definitions::raw::RawMeasure;
+use crate::definitions::{Aggregate, Measure};
 use crate::definitions::{Granularity, Indicator, MeasureKind, Role};
 use crate::geography::SplitPolicy;
 use crate::sources::{FrameOptions, MONTH, Opened, YEAR, period_key};
@@ -31,7 +31,7 @@ pub(super) struct Ctx<'a, 'b> {
 }
 
 impl<'b> Ctx<'_, 'b> {
-    fn source_for(&self, m: &RawMeasure) -> Result<&Opened<'b>> {
+    fn source_for(&self, m: &Measure) -> Result<&Opened<'b>> {
         let id = self
             .indicator
             .source_of(m)
@@ -44,13 +44,12 @@ impl<'b> Ctx<'_, 'b> {
 }
 
 /// The period granularity of an indicator's figures.
-pub(super) fn granularity(ctx: &Ctx<'_, '_>, m: &RawMeasure) -> Result<Granularity> {
-    let kind = MeasureKind::parse(&m.kind).ok_or_else(|| anyhow!("kind {}", m.kind))?;
+pub(super) fn granularity(ctx: &Ctx<'_, '_>, m: &Measure) -> Result<Granularity> {
+    let kind = m.measure_kind();
     let side = match kind {
         MeasureKind::Composite => return Ok(Granularity::Year),
         MeasureKind::Ratio => m
-            .numerator
-            .as_deref()
+            .numerator()
             .ok_or_else(|| anyhow!("ratio without numerator"))?,
         _ => m,
     };
@@ -59,8 +58,8 @@ pub(super) fn granularity(ctx: &Ctx<'_, '_>, m: &RawMeasure) -> Result<Granulari
 }
 
 /// The plan of a measure for one breakdown (`""` = national).
-pub(super) fn build(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str) -> Result<LazyFrame> {
-    let kind = MeasureKind::parse(&m.kind).ok_or_else(|| anyhow!("kind {}", m.kind))?;
+pub(super) fn build(ctx: &Ctx<'_, '_>, m: &Measure, breakdown: &str) -> Result<LazyFrame> {
+    let kind = m.measure_kind();
     let g = granularity(ctx, m)?;
     let scale = m.scale.unwrap_or(1.0);
     let lf = match kind {
@@ -81,29 +80,29 @@ pub(super) fn build(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str) -> Resul
 }
 
 /// Columns a measure reads from its source.
-fn needed_columns(opened: &Opened<'_>, m: &RawMeasure, breakdown: &str) -> Result<Vec<String>> {
+fn needed_columns(opened: &Opened<'_>, m: &Measure, breakdown: &str) -> Result<Vec<String>> {
     let mut cols: Vec<String> = Vec::new();
-    for sql in [&m.filter, &m.condition].into_iter().flatten() {
+    for sql in [m.filter.as_deref(), m.condition()].into_iter().flatten() {
         let e = polars::sql::sql_expr(sql)?;
         for n in e.meta().root_names() {
             cols.push(n.to_string());
         }
     }
-    for c in [&m.column, &m.distinct, &m.answer, &m.status_column]
+    for c in [m.column(), m.distinct(), m.answer(), m.status_column()]
         .into_iter()
         .flatten()
     {
-        cols.push(c.clone());
+        cols.push(c.to_string());
     }
     let src = opened.source;
-    if matches!(MeasureKind::parse(&m.kind), Some(MeasureKind::SurveyShare)) {
+    if m.measure_kind() == MeasureKind::SurveyShare {
         for role in [Role::Respondent, Role::Weight] {
             if let Some(c) = src.column_with_role(role) {
                 cols.push(c.to_string());
             }
         }
     }
-    if is_geo(breakdown) || matches!(MeasureKind::parse(&m.kind), Some(MeasureKind::ShareOfUnits)) {
+    if is_geo(breakdown) || m.measure_kind() == MeasureKind::ShareOfUnits {
         let mc = src
             .municipality_column()
             .ok_or_else(|| anyhow!("source `{}` has no municipality column", src.id()))?;
@@ -130,7 +129,7 @@ fn is_geo(b: &str) -> bool {
 /// frame every plan of a run reads the source through (`Opened::frame`
 /// returns one shared frame), so national and breakdown plans, and plans of
 /// different indicators, share one scan.
-fn unfiltered(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str) -> Result<LazyFrame> {
+fn unfiltered(ctx: &Ctx<'_, '_>, m: &Measure, breakdown: &str) -> Result<LazyFrame> {
     let opened = ctx.source_for(m)?;
     let cols = needed_columns(opened, m, breakdown)?;
     let refs: Vec<&str> = cols.iter().map(String::as_str).collect();
@@ -140,12 +139,7 @@ fn unfiltered(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str) -> Result<Lazy
 }
 
 /// The source rows that pass the measure's filter, with `_k` and `_g`.
-fn filtered(
-    ctx: &Ctx<'_, '_>,
-    m: &RawMeasure,
-    breakdown: &str,
-    g: Granularity,
-) -> Result<LazyFrame> {
+fn filtered(ctx: &Ctx<'_, '_>, m: &Measure, breakdown: &str, g: Granularity) -> Result<LazyFrame> {
     let mut lf = unfiltered(ctx, m, breakdown)?;
     if let Some(f) = &m.filter {
         lf = lf.filter(polars::sql::sql_expr(f)?);
@@ -191,21 +185,20 @@ fn geo_group(breakdown: &str) -> Expr {
 }
 
 /// count, sum, mean, median, reported: one aggregate per period and group.
-fn simple(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str, g: Granularity) -> Result<LazyFrame> {
+fn simple(ctx: &Ctx<'_, '_>, m: &Measure, breakdown: &str, g: Granularity) -> Result<LazyFrame> {
     let lf = filtered(ctx, m, breakdown, g)?;
     let all = unfiltered(ctx, m, breakdown)?;
-    let kind = MeasureKind::parse(&m.kind).ok_or_else(|| anyhow!("kind"))?;
-    let factor = m.factor.unwrap_or(1.0);
+    let kind = m.measure_kind();
+    let factor = m.factor().unwrap_or(1.0);
     let column = || -> Result<Expr> {
-        m.column
-            .as_deref()
+        m.column()
             .map(|c| col(c).cast(DataType::Float64))
-            .ok_or_else(|| anyhow!("`{}` needs `column`", m.kind))
+            .ok_or_else(|| anyhow!("`{}` needs `column`", m.measure_kind().as_str()))
     };
     let (value, n) = match kind {
         MeasureKind::Count => {
-            let e = match &m.distinct {
-                Some(d) => col(d.as_str()).drop_nulls().n_unique(),
+            let e = match m.distinct() {
+                Some(d) => col(d).drop_nulls().n_unique(),
                 None => len(),
             }
             .cast(DataType::Float64);
@@ -219,17 +212,17 @@ fn simple(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str, g: Granularity) ->
         ),
         MeasureKind::Reported => {
             let c = column()?;
-            let v = match m.aggregate.as_deref().unwrap_or("sum") {
-                "mean" => c.mean(),
-                "median" => c.median(),
-                "last" => c.drop_nulls().last(),
-                _ => c.sum(),
+            let v = match m.aggregate().unwrap_or(Aggregate::Sum) {
+                Aggregate::Mean => c.mean(),
+                Aggregate::Median => c.median(),
+                Aggregate::Last => c.drop_nulls().last(),
+                Aggregate::Sum => c.sum(),
             };
             (v, column()?.count().cast(DataType::Float64))
         }
         _ => bail!("not a simple measure"),
     };
-    let grouped = if kind == MeasureKind::Reported && m.aggregate.as_deref() == Some("last") {
+    let grouped = if kind == MeasureKind::Reported && m.aggregate() == Some(Aggregate::Last) {
         lf.group_by_stable([col(KEY), col(GROUP)])
     } else {
         lf.group_by([col(KEY), col(GROUP)])
@@ -288,16 +281,14 @@ fn key_year(g: Granularity) -> Expr {
 }
 
 /// ratio: numerator and denominator side plans joined on period and group.
-fn ratio(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str, g: Granularity) -> Result<LazyFrame> {
+fn ratio(ctx: &Ctx<'_, '_>, m: &Measure, breakdown: &str, g: Granularity) -> Result<LazyFrame> {
     let num_m = m
-        .numerator
-        .as_deref()
+        .numerator()
         .ok_or_else(|| anyhow!("ratio needs numerator"))?;
     let den_m = m
-        .denominator
-        .as_deref()
+        .denominator()
         .ok_or_else(|| anyhow!("ratio needs denominator"))?;
-    let side_g = |side: &RawMeasure| -> Result<Granularity> {
+    let side_g = |side: &Measure| -> Result<Granularity> {
         let src = ctx.source_for(side)?;
         Ok(g.min(src.source.granularity))
     };
@@ -350,7 +341,7 @@ fn ratio(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str, g: Granularity) -> 
 /// earlier period, over the latest structure).
 fn share_of_units(
     ctx: &Ctx<'_, '_>,
-    m: &RawMeasure,
+    m: &Measure,
     breakdown: &str,
     g: Granularity,
 ) -> Result<LazyFrame> {
@@ -369,15 +360,14 @@ fn share_of_units(
         .select([col(KEY), col(YEAR)])
         .unique(None, UniqueKeepStrategy::Any);
     let cond = polars::sql::sql_expr(
-        m.condition
-            .as_deref()
+        m.condition()
             .ok_or_else(|| anyhow!("share_of_units needs a condition"))?,
     )?;
     let met_rows = lf
         .filter(cond)
         .select([col(KEY), col(mc.as_str()).alias("_code")]);
     let regions = region_frame(ctx.split_policy)?.lazy();
-    let units = if m.cumulative {
+    let units = if m.cumulative() {
         // Latest structure for every period; a unit counts from its first period met.
         let latest = reference_frame(TARGET_YEAR, TARGET_YEAR)?
             .lazy()
@@ -426,11 +416,11 @@ fn share_of_units(
             .with_column(col("_met").fill_null(lit(false)))
     };
     let mut units = units;
-    let weighted = m.weight_by.is_some();
-    if let Some(w) = &m.weight_by {
+    let weighted = m.weight_by().is_some();
+    if let Some(w) = m.weight_by() {
         let pop_src = ctx
             .opened
-            .get(w.as_str())
+            .get(w)
             .copied()
             .ok_or_else(|| anyhow!("weight source `{w}` is not open"))?;
         let pmc = pop_src
@@ -450,7 +440,7 @@ fn share_of_units(
                 col(pmc.as_str()).alias("_code"),
                 col(pv.as_str()).cast(DataType::Float64).alias("_w"),
             ]);
-        if m.cumulative {
+        if m.cumulative() {
             pop = pop
                 .join(
                     regions.clone().select([col("_code"), col("_hcode")]),
@@ -528,7 +518,7 @@ fn share_of_units(
 /// questions (several rows per respondent) count once per respondent.
 fn survey_share(
     ctx: &Ctx<'_, '_>,
-    m: &RawMeasure,
+    m: &Measure,
     breakdown: &str,
     g: Granularity,
 ) -> Result<LazyFrame> {
@@ -541,35 +531,37 @@ fn survey_share(
         .column_with_role(Role::Weight)
         .ok_or_else(|| anyhow!("no weight column"))?;
     let a = m
-        .answer
-        .as_deref()
+        .answer()
         .ok_or_else(|| anyhow!("survey_share needs `answer`"))?;
-    let per_option = m.per_option && breakdown == a;
+    let per_option = m.per_option() && breakdown == a;
     // For a per-option breakdown, group by nothing first, options come later.
     let lf = filtered(ctx, m, if per_option { "" } else { breakdown }, g)?;
     let set =
         |v: &[String]| lit(Series::new(PlSmallStr::from_static("set"), v.to_vec())).implode(false);
-    let excl = if m.exclude.is_empty() {
+    let excl = if m.exclude().is_empty() {
         lit(false)
     } else {
-        col(a).is_in(set(&m.exclude), false).all(true)
+        col(a).is_in(set(m.exclude()), false).all(true)
     };
     let mut aggs = vec![
         col(w).cast(DataType::Float64).first().alias("_w"),
         excl.alias("_excl"),
         // A multi-select question's headline figure is its first answer;
         // every answer has its own row under the answer breakdown.
-        if m.per_option {
+        if m.per_option() {
             col(a)
-                .eq(lit(m.answers[0].as_str()))
+                .eq(lit(m.answers()[0].as_str()))
                 .any(true)
                 .alias("_yes")
         } else {
-            col(a).is_in(set(&m.answers), false).any(true).alias("_yes")
+            col(a)
+                .is_in(set(m.answers()), false)
+                .any(true)
+                .alias("_yes")
         },
     ];
     if per_option {
-        for (i, o) in m.answers.iter().enumerate() {
+        for (i, o) in m.answers().iter().enumerate() {
             aggs.push(
                 col(a)
                     .eq(lit(o.as_str()))
@@ -611,7 +603,7 @@ fn survey_share(
     };
     if per_option {
         let frames: Vec<LazyFrame> = m
-            .answers
+            .answers()
             .iter()
             .enumerate()
             .map(|(i, o)| {
@@ -645,16 +637,10 @@ fn wilson(scale: f64) -> Vec<Expr> {
 }
 
 /// milestone: the latest reported status per period.
-fn milestone(
-    ctx: &Ctx<'_, '_>,
-    m: &RawMeasure,
-    breakdown: &str,
-    g: Granularity,
-) -> Result<LazyFrame> {
+fn milestone(ctx: &Ctx<'_, '_>, m: &Measure, breakdown: &str, g: Granularity) -> Result<LazyFrame> {
     let lf = filtered(ctx, m, breakdown, g)?;
     let s = m
-        .status_column
-        .as_deref()
+        .status_column()
         .ok_or_else(|| anyhow!("milestone needs `status-column`"))?;
     Ok(lf
         .sort(

@@ -10,7 +10,7 @@ use polars::prelude::*;
 use serde::Serialize;
 
 use super::{FILE, FrameOptions, MONTH, NULL_SYMBOLS, Opened, ROW, YEAR, trimmed};
-use crate::definitions::{ColumnType, Granularity};
+use crate::definitions::{ColumnType, Granularity, InvalidOrgnr};
 use crate::diagnostic::Severity;
 use crate::period::Period;
 
@@ -102,7 +102,7 @@ pub struct AuditFile {
 /// When polars fails to read the files.
 pub fn audit(opened: &Opened<'_>) -> Result<Audit> {
     let source = opened.source;
-    let def = &source.def;
+    let def = source;
     let names: Vec<&str> = def.columns.iter().map(|c| c.name.as_str()).collect();
     let lf = opened.frame(
         &names,
@@ -121,7 +121,7 @@ pub fn audit(opened: &Opened<'_>) -> Result<Audit> {
     let mut flags: Vec<(String, &'static str, Expr)> = Vec::new();
     let mut aggs = vec![len().alias("rows")];
     for c in &def.columns {
-        let ty = ColumnType::parse(&c.kind).unwrap_or(ColumnType::Text);
+        let ty = c.ty;
         let raw = col(format!("{}__raw", c.name));
         let t = trimmed(raw.clone());
         let present = t.clone().is_not_null().and(t.clone().neq(lit("")));
@@ -164,7 +164,7 @@ pub fn audit(opened: &Opened<'_>) -> Result<Audit> {
             flags.push((c.name.clone(), "unknown-municipality", unknown));
         }
     }
-    flags.push((def.period.column.clone(), "bad-period", col(YEAR).is_null()));
+    flags.push((def.period_column.clone(), "bad-period", col(YEAR).is_null()));
     for (i, (_, _, e)) in flags.iter().enumerate() {
         aggs.push(
             e.clone()
@@ -245,7 +245,7 @@ pub fn audit(opened: &Opened<'_>) -> Result<Audit> {
     let mut symbols: BTreeMap<String, u64> = BTreeMap::new();
     let mut column_audits = Vec::new();
     for c in &def.columns {
-        let ty = ColumnType::parse(&c.kind).unwrap_or(ColumnType::Text);
+        let ty = c.ty;
         let mut col_symbols = BTreeMap::new();
         if matches!(ty, ColumnType::Integer | ColumnType::Decimal) {
             for (i, s) in SYMBOLS.iter().enumerate() {
@@ -266,7 +266,7 @@ pub fn audit(opened: &Opened<'_>) -> Result<Audit> {
             .sum();
         column_audits.push(ColumnAudit {
             name: c.name.clone(),
-            kind: c.kind.clone(),
+            kind: c.ty.as_str().to_string(),
             symbols: col_symbols,
             unparseable,
         });
@@ -298,10 +298,10 @@ pub fn audit(opened: &Opened<'_>) -> Result<Audit> {
         }
         let file_path = opened.files[file.unwrap_or(0) as usize].path.clone();
         let col_def = def.columns.iter().find(|c| &c.name == column);
-        let ty = col_def.map_or("text", |c| c.kind.as_str());
+        let ty = col_def.map_or("text", |c| c.ty.as_str());
         let (severity, message) = match *code {
             "invalid-orgnr" => {
-                let reject = def.invalid_orgnr.as_deref() == Some("reject");
+                let reject = def.invalid_orgnr == InvalidOrgnr::Reject;
                 (
                     if reject {
                         Severity::Error
@@ -391,14 +391,14 @@ pub fn audit(opened: &Opened<'_>) -> Result<Audit> {
 /// # Errors
 /// Rows with an organisation number that fails MOD11, or a polars failure.
 pub fn check_rejected_orgnr(opened: &Opened<'_>) -> Result<()> {
-    let def = &opened.source.def;
-    if def.invalid_orgnr.as_deref() != Some("reject") {
+    let def = opened.source;
+    if def.invalid_orgnr != InvalidOrgnr::Reject {
         return Ok(());
     }
     let Some(column) = def
         .columns
         .iter()
-        .find(|c| ColumnType::parse(&c.kind) == Some(ColumnType::Orgnr))
+        .find(|c| c.ty == ColumnType::Orgnr)
         .map(|c| c.name.as_str())
     else {
         return Ok(());

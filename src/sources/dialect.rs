@@ -6,37 +6,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use crate::definitions::raw::RawSource;
+use crate::definitions::Source;
 
-/// Text encodings the tool reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
-    /// UTF-8, with or without a byte-order mark.
-    Utf8,
-    /// Windows-1252 (also used for latin1 / ISO-8859-1, its subset).
-    Windows1252,
-}
-
-impl Encoding {
-    /// Parses a definition's `encoding`.
-    pub fn parse(s: &str) -> Option<Self> {
-        match s.to_ascii_lowercase().replace('_', "-").as_str() {
-            "utf-8" | "utf8" => Some(Self::Utf8),
-            "windows-1252" | "cp1252" | "latin1" | "latin-1" | "iso-8859-1" => {
-                Some(Self::Windows1252)
-            }
-            _ => None,
-        }
-    }
-
-    /// Name for reports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Utf8 => "utf-8",
-            Self::Windows1252 => "windows-1252",
-        }
-    }
-}
+pub use crate::definitions::Encoding;
 
 /// The dialect of one file, as used to read it.
 #[derive(Debug, Clone)]
@@ -61,7 +33,7 @@ pub struct Dialect {
 const SNIFF_BYTES: usize = 64 * 1024;
 
 /// Detects the dialect of `path`, honouring what `def` declares.
-pub(crate) fn detect(path: &Path, def: &RawSource) -> Result<Dialect> {
+pub(crate) fn detect(path: &Path, def: &Source) -> Result<Dialect> {
     let mut head = Vec::with_capacity(SNIFF_BYTES);
     std::fs::File::open(path)
         .with_context(|| format!("opening {}", path.display()))?
@@ -70,7 +42,7 @@ pub(crate) fn detect(path: &Path, def: &RawSource) -> Result<Dialect> {
         .with_context(|| format!("reading {}", path.display()))?;
     let bom = head.starts_with(&[0xEF, 0xBB, 0xBF]);
     let body = if bom { &head[3..] } else { &head[..] };
-    let encoding = match def.dialect.encoding.as_deref().and_then(Encoding::parse) {
+    let encoding = match def.dialect.encoding {
         Some(e) => e,
         None => {
             // Valid UTF-8 (ignoring a cut multi-byte sequence at the end) → UTF-8.
@@ -89,11 +61,10 @@ pub(crate) fn detect(path: &Path, def: &RawSource) -> Result<Dialect> {
     if lines.is_empty() {
         bail!("{} is empty", path.display());
     }
-    let separator = match def.dialect.separator.as_deref() {
-        Some("\\t") | Some("\t") => b'\t',
-        Some(s) if s.len() == 1 => s.as_bytes()[0],
-        _ => guess_separator(&lines),
-    };
+    let separator = def
+        .dialect
+        .separator
+        .unwrap_or_else(|| guess_separator(&lines));
     let wanted: Vec<&str> = def
         .columns
         .iter()
@@ -134,11 +105,7 @@ pub(crate) fn detect(path: &Path, def: &RawSource) -> Result<Dialect> {
             n
         }
     };
-    let decimal_comma = match def.dialect.decimal.as_deref() {
-        Some(",") => true,
-        Some(_) => false,
-        None => separator == b';',
-    };
+    let decimal_comma = def.dialect.decimal_comma.unwrap_or(separator == b';');
     Ok(Dialect {
         encoding,
         bom,

@@ -108,7 +108,7 @@ impl std::fmt::Debug for Opened<'_> {
 /// No file matches, a file cannot be read, or a declared column is missing
 /// from a file's header (the error names the file, line and column).
 pub fn open<'a>(source: &'a Source, data_dir: &Path) -> Result<Opened<'a>> {
-    let pattern = data_dir.join(&source.def.files);
+    let pattern = data_dir.join(&source.files);
     let pattern_text = pattern.to_string_lossy().into_owned();
     let mut paths: Vec<PathBuf> = glob::glob(&pattern_text)
         .with_context(|| format!("bad file pattern {pattern_text}"))?
@@ -126,7 +126,7 @@ pub fn open<'a>(source: &'a Source, data_dir: &Path) -> Result<Opened<'a>> {
     }
     let mut files = Vec::new();
     for path in paths {
-        let dialect = dialect::detect(&path, &source.def)?;
+        let dialect = dialect::detect(&path, source)?;
         check_header(source, &path, &dialect)?;
         let bytes = std::fs::metadata(&path)
             .with_context(|| format!("reading {}", path.display()))?
@@ -226,13 +226,11 @@ fn hash_contents(path: &Path) -> std::io::Result<String> {
 /// Columns of the source that come from the file header directly.
 fn header_columns(source: &Source) -> Vec<&str> {
     source
-        .def
         .columns
         .iter()
         .map(|c| c.name.as_str())
         .filter(|n| {
             source
-                .def
                 .wide
                 .as_ref()
                 .is_none_or(|w| *n != w.key && *n != w.value)
@@ -263,7 +261,7 @@ fn check_header(source: &Source, path: &Path, dialect: &Dialect) -> Result<()> {
             );
         }
     }
-    if source.def.wide.is_some() && year_columns(dialect).is_empty() {
+    if source.wide.is_some() && year_columns(dialect).is_empty() {
         bail!(
             "{}:{}: source `{}` is declared wide, but the header has no year columns",
             path.display(),
@@ -297,7 +295,7 @@ impl Opened<'_> {
             // frame of all declared columns, so polars sees one scan that
             // the plans share (common subplan elimination), and projection
             // pushdown still reads only the columns some plan uses.
-            let def = &self.source.def;
+            let def = self.source;
             for c in columns {
                 if def.columns.iter().all(|d| d.name != *c) {
                     bail!(
@@ -324,7 +322,7 @@ impl Opened<'_> {
     }
 
     fn build_frame(&self, columns: &[&str], opts: FrameOptions) -> Result<LazyFrame> {
-        let def = &self.source.def;
+        let def = self.source;
         let mut wanted: Vec<&str> = Vec::new();
         let mut push = |n: &str| {
             if let Some(c) = def.columns.iter().find(|c| c.name == n)
@@ -343,11 +341,11 @@ impl Opened<'_> {
             }
             push(c);
         }
-        push(&def.period.column);
+        push(&def.period_column);
         let orgnr_col = def
             .columns
             .iter()
-            .find(|c| ColumnType::parse(&c.kind) == Some(ColumnType::Orgnr))
+            .find(|c| c.ty == ColumnType::Orgnr)
             .map(|c| c.name.clone());
         if let Some(o) = &orgnr_col {
             push(o);
@@ -390,7 +388,7 @@ impl Opened<'_> {
         wanted: &[&str],
         opts: FrameOptions,
     ) -> Result<LazyFrame> {
-        let def = &self.source.def;
+        let def = self.source;
         let mut exprs = Vec::new();
         for name in wanted {
             let c = def
@@ -398,7 +396,7 @@ impl Opened<'_> {
                 .iter()
                 .find(|c| c.name == *name)
                 .ok_or_else(|| anyhow!("column {name}"))?;
-            let ty = ColumnType::parse(&c.kind).unwrap_or(ColumnType::Text);
+            let ty = c.ty;
             let e = match self.reader_type(name, opts) {
                 // Parsed by the CSV reader already: only the MOD11 check remains.
                 Some(DataType::Int64) => orgnr_check(col(*name)),
@@ -410,8 +408,8 @@ impl Opened<'_> {
                 exprs.push(col(*name).alias(format!("{name}__raw")));
             }
         }
-        let period_col = col(def.period.column.as_str());
-        let (y, m) = if self.reader_type(&def.period.column, opts) == Some(DataType::Date) {
+        let period_col = col(def.period_column.as_str());
+        let (y, m) = if self.reader_type(&def.period_column, opts) == Some(DataType::Date) {
             (
                 period_col.clone().dt().year().cast(DataType::Int32),
                 period_col.dt().month().cast(DataType::Int8),
@@ -433,12 +431,12 @@ impl Opened<'_> {
         if opts.keep_raw {
             return None;
         }
-        let def = &self.source.def;
+        let def = self.source;
         let c = def.columns.iter().find(|c| c.name == name)?;
-        match ColumnType::parse(&c.kind)? {
+        match c.ty {
             ColumnType::Orgnr => Some(DataType::Int64),
             ColumnType::Date
-                if def.period.column == name && self.source.granularity == Granularity::Day =>
+                if def.period_column == name && self.source.granularity == Granularity::Day =>
             {
                 Some(DataType::Date)
             }
@@ -482,7 +480,7 @@ impl Opened<'_> {
             .finish()
             .map_err(anyhow::Error::from)
             .with_context(|| format!("scanning {}", file.path.display()))?;
-        let def = &self.source.def;
+        let def = self.source;
         if let Some(w) = &def.wide {
             let years = year_columns(d);
             let index_cols: Vec<PlSmallStr> = d

@@ -104,7 +104,7 @@ impl Label {
 /// no numeric value to draw (milestones, no data).
 pub(super) fn figure(input: &ChartInput<'_>) -> Option<String> {
     let en = input.lang == Lang::En;
-    let unit = input.indicator.def.unit.as_str();
+    let unit = input.indicator.unit.as_str();
     let obs: Vec<Obs> = input
         .national
         .iter()
@@ -128,10 +128,10 @@ pub(super) fn figure(input: &ChartInput<'_>) -> Option<String> {
             by,
             direction,
             ..
-        } => date_time(by).map(|deadline| Goal {
+        } => date_time(&by.label()).map(|deadline| Goal {
             target: *target,
             deadline,
-            by: by.clone(),
+            by: by.label(),
             direction: *direction,
         }),
         AmbitionDef::None(_) => None,
@@ -623,7 +623,7 @@ fn description(
     required_now: Option<f64>,
 ) -> String {
     let en = input.lang == Lang::En;
-    let unit = input.indicator.def.unit.as_str();
+    let unit = input.indicator.unit.as_str();
     let n = |v: f64| crate::output::number(Some(v), unit, input.lang);
     let (Some(first), Some(last)) = (obs.first(), obs.last()) else {
         return String::new();

@@ -341,7 +341,7 @@ fn change(e: &Entry<'_>, lang: Lang) -> Option<String> {
     let c = e.current.and_then(|f| f.value)?;
     let p = e.previous.and_then(|f| f.value)?;
     let d = c - p;
-    let unit = match e.indicator.def.unit.as_str() {
+    let unit = match e.indicator.unit.as_str() {
         "percent" => "percentage-points",
         u => u,
     };
@@ -656,14 +656,14 @@ fn goal_page(site: &Site<'_>, code: &str, entries: &[&Entry<'_>]) -> String {
     rows.sort_by_key(|e| e.indicator.level != Level::Strategic);
     for e in rows {
         let ind = e.indicator;
-        let unit = ind.def.unit.as_str();
+        let unit = ind.unit.as_str();
         let _ = write!(
             b,
             "<tr><th scope=\"row\" data-label=\"{}\"><a href=\"{}\">{}</a>{}</th>",
             heads[0],
             indicator_file(ind.id()),
             esc(ind.name(en)),
-            ind.def.number.as_ref().map_or(String::new(), |n| format!(
+            ind.number.as_ref().map_or(String::new(), |n| format!(
                 " <span class=\"num\">({})</span>",
                 esc(n)
             ))
@@ -708,7 +708,7 @@ fn indicator_page(site: &Site<'_>, e: &Entry<'_>) -> String {
     let en = site.lang == Lang::En;
     let lang = site.lang;
     let ind = e.indicator;
-    let unit = ind.def.unit.as_str();
+    let unit = ind.unit.as_str();
     let name = ind.name(en);
     let mut b = String::new();
     let _ = writeln!(
@@ -733,7 +733,7 @@ fn indicator_page(site: &Site<'_>, e: &Entry<'_>) -> String {
         type_text(ind.kind, en),
         readiness_text(ind.readiness, en),
         frequency_text(ind.frequency, en),
-        ind.def.number.as_ref().map_or(String::new(), |n| format!(
+        ind.number.as_ref().map_or(String::new(), |n| format!(
             " · {} {}",
             tr(en, "nr.", "no."),
             esc(n)
@@ -907,7 +907,7 @@ fn indicator_page(site: &Site<'_>, e: &Entry<'_>) -> String {
 /// grid; `None` when the series does not suit one.
 fn series_grid(e: &Entry<'_>, national: &[&Figure], lang: Lang) -> Option<String> {
     let en = lang == Lang::En;
-    let unit = e.indicator.def.unit.as_str();
+    let unit = e.indicator.unit.as_str();
     if national.len() <= 8 || national.iter().any(|f| f.ci_low.is_some()) {
         return None;
     }
@@ -980,7 +980,7 @@ fn series_table(e: &Entry<'_>, national: &[&Figure], lang: Lang) -> String {
         return grid;
     }
     let en = lang == Lang::En;
-    let unit = e.indicator.def.unit.as_str();
+    let unit = e.indicator.unit.as_str();
     let any_ci = national.iter().any(|f| f.ci_low.is_some());
     // The base is worth a column when it says something: not for a single
     // reported row or a milestone.
@@ -1057,11 +1057,10 @@ fn series_table(e: &Entry<'_>, national: &[&Figure], lang: Lang) -> String {
 fn breakdowns(site: &Site<'_>, e: &Entry<'_>) -> String {
     let en = site.lang == Lang::En;
     let lang = site.lang;
-    let unit = e.indicator.def.unit.as_str();
+    let unit = e.indicator.unit.as_str();
     let mut order: Vec<&str> = Vec::new();
     for b in e
         .indicator
-        .def
         .breakdowns
         .iter()
         .map(String::as_str)
@@ -1216,7 +1215,7 @@ fn breakdowns(site: &Site<'_>, e: &Entry<'_>) -> String {
 
 fn assessment_section(e: &Entry<'_>, a: &Assessment, lang: Lang) -> String {
     let en = lang == Lang::En;
-    let unit = e.indicator.def.unit.as_str();
+    let unit = e.indicator.unit.as_str();
     let n = |v: f64| crate::output::number(Some(v), unit, lang);
     let ratio = |v: f64| {
         let s = format!("{v:.2}");
@@ -1404,7 +1403,7 @@ fn assessment_section(e: &Entry<'_>, a: &Assessment, lang: Lang) -> String {
 fn definition_section(site: &Site<'_>, e: &Entry<'_>) -> String {
     let en = site.lang == Lang::En;
     let ind = e.indicator;
-    let d = &ind.def;
+    let d = ind;
     let mut s = String::new();
     let _ = write!(
         s,
@@ -1434,7 +1433,10 @@ fn definition_section(site: &Site<'_>, e: &Entry<'_>) -> String {
             tr(en, "Modenhet", "Readiness"),
             readiness_text(ind.readiness, en).into(),
         ),
-        (tr(en, "Enhet", "Unit"), esc(&unit_text(&d.unit, en))),
+        (
+            tr(en, "Enhet", "Unit"),
+            esc(&unit_text(d.unit.as_str(), en)),
+        ),
         (
             tr(en, "Frekvens", "Frequency"),
             frequency_text(ind.frequency, en).into(),
@@ -1446,12 +1448,8 @@ fn definition_section(site: &Site<'_>, e: &Entry<'_>) -> String {
         .map(|id| match site.catalogue.source(id) {
             Some(src) => format!(
                 "{} ({}, <code>{}</code>)",
-                esc(if en {
-                    &src.def.name.en
-                } else {
-                    &src.def.name.nb
-                }),
-                esc(&src.def.publisher),
+                esc(if en { &src.name.en } else { &src.name.nb }),
+                esc(&src.publisher),
                 esc(id)
             ),
             None => format!("<code>{}</code>", esc(id)),
@@ -1468,14 +1466,14 @@ fn definition_section(site: &Site<'_>, e: &Entry<'_>) -> String {
     if let Some(m) = &d.measure {
         rows.push((
             tr(en, "Måling", "Measure"),
-            format!("<code>{}</code>", esc(&m.kind)),
+            format!("<code>{}</code>", esc(m.measure_kind().as_str())),
         ));
     }
     let mut amb = esc(&e.ambition);
-    if let Some(reason) = &d.ambition.none {
+    if let AmbitionDef::None(reason) = &d.ambition {
         let _ = write!(amb, "<br><span class=\"sub\">{}</span>", esc(reason));
     }
-    if let Some(note) = &d.ambition.note {
+    if let Some(note) = &d.ambition_note {
         let _ = write!(amb, "<br><span class=\"sub\">{}</span>", esc(note));
     }
     rows.push((tr(en, "Ambisjon", "Ambition"), amb));
@@ -1529,7 +1527,7 @@ fn provenance_section(e: &Entry<'_>, en: bool) -> String {
                 format!(
                     "{} v{} sha256:{}",
                     e.indicator.path.display(),
-                    e.indicator.def.version.unwrap_or(1),
+                    e.indicator.version,
                     e.indicator.sha256
                 )
             },
