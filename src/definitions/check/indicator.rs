@@ -182,7 +182,8 @@ fn check_sources(ctx: &mut Ctx<'_>, source_ids: &[String], sources: &[Source]) {
                 "unknown-source",
                 &field,
                 format!("source `{sid}` is not defined under sources/"),
-            );
+            )
+            .suggest(sid, sources.iter().map(Source::id));
         }
     }
 }
@@ -269,6 +270,14 @@ fn check_breakdowns(
                 "unknown-column",
                 &field,
                 format!("breakdown `{b}` is not a column of source `{}`", src.id()),
+            )
+            .suggest(
+                b,
+                src.columns.iter().map(|c| c.name.as_str()).chain([
+                    "region",
+                    "county",
+                    "municipality",
+                ]),
             )
             .help = Some("use region, county, municipality or a declared column".into());
         }

@@ -180,7 +180,8 @@ fn resolve_source<'s>(
                 "unknown-source",
                 &format!("{path}.source"),
                 format!("source `{sid}` is not defined under sources/"),
-            );
+            )
+            .suggest(sid, scope.sources.iter().map(Source::id));
         } else if !scope.source_ids.is_empty() && !scope.source_ids.contains(sid) {
             ctx.warning(
                 "unlisted-source",
@@ -241,6 +242,7 @@ fn need_column(ctx: &mut Ctx<'_>, at: &At<'_>, field: &str, name: Option<&String
             &format!("{path}.{field}"),
             format!("column `{col}` is not declared by source `{}`", src.id()),
         )
+        .suggest(col, src.columns.iter().map(|c| c.name.as_str()))
         .help = Some(format!(
             "declared: {}",
             src.columns
@@ -343,7 +345,8 @@ fn check_share_of_units(ctx: &mut Ctx<'_>, scope: &Scope<'_>, at: &At<'_>) {
                 "unknown-source",
                 &format!("{path}.weight-by"),
                 format!("source `{w}` is not defined under sources/"),
-            );
+            )
+            .suggest(w, scope.sources.iter().map(Source::id));
         }
         Some(ws) => {
             if ws.municipality_column().is_none() || ws.column_with_role(Role::Value).is_none() {
@@ -414,7 +417,8 @@ fn check_composite(ctx: &mut Ctx<'_>, scope: &Scope<'_>, at: &At<'_>) {
                 "unknown-component",
                 &format!("{path}.components[{i}]"),
                 format!("component `{c}` is not a defined indicator"),
-            );
+            )
+            .suggest(c, scope.indicator_ids.iter().map(String::as_str));
         }
     }
     if let Some(r) = &m.rollup

@@ -84,6 +84,7 @@ impl<'a> Ctx<'a> {
                 field,
                 format!("`{value}` is not a valid {field}"),
             )
+            .suggest(value, all.iter().copied())
             .help = Some(format!("expected one of: {}", all.join(", ")));
         }
         parsed
@@ -246,12 +247,24 @@ fn serde_finding(file: &FileText, e: &serde_yaml::Error) -> Diagnostic {
         line,
         column,
     };
-    let d = Diagnostic::error(code, location, &field, msg);
+    let mut d = Diagnostic::error(code, location, &field, msg);
     if code == "unknown-field" {
+        let message = d.message.clone();
+        if let Some(wrong) = backticked(&message) {
+            d.suggest(wrong, expected_fields(&message));
+        }
         d.with_help("check the spelling; docs/definitions.md lists every field")
     } else {
         d
     }
+}
+
+/// The field names serde lists after `expected one of` (or `expected`).
+fn expected_fields(msg: &str) -> Vec<&str> {
+    let Some((_, list)) = msg.split_once("expected") else {
+        return Vec::new();
+    };
+    list.split('`').skip(1).step_by(2).collect()
 }
 
 /// The first `name` in backticks in a serde message.

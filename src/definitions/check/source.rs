@@ -185,7 +185,8 @@ fn check_columns(ctx: &mut Ctx<'_>, raw: &RawSource) {
                 "period column `{}` is not among the declared columns",
                 raw.period.column
             ),
-        );
+        )
+        .suggest(&raw.period.column, names.iter().copied());
     }
     if let Some(w) = &raw.wide {
         for (field, name) in [("wide.key", &w.key), ("wide.value", &w.value)] {
@@ -194,7 +195,8 @@ fn check_columns(ctx: &mut Ctx<'_>, raw: &RawSource) {
                     "unknown-column",
                     field,
                     format!("`{name}` is not among the declared columns"),
-                );
+                )
+                .suggest(name, names.iter().copied());
             }
         }
     }

@@ -28,7 +28,8 @@ pub(super) fn check(ctx: &mut Ctx<'_>, field: &str, sql: &str, source: Option<&S
                             "column `{name}` in the expression is not declared by source `{}`",
                             src.id()
                         ),
-                    );
+                    )
+                    .suggest(name.as_str(), src.columns.iter().map(|c| c.name.as_str()));
                 }
             }
         }

@@ -1,8 +1,13 @@
 //! Findings about definitions or data: severity, code, location and message,
-//! rendered for people (`file:line:col`) or as JSON for machines.
+//! rendered for people (`file:line:col`, the source line with a caret, help)
+//! or as JSON for machines.
 
-use std::fmt::Write as _;
+mod render;
+mod suggest;
+
 use std::path::PathBuf;
+
+pub(crate) use suggest::closest;
 
 use serde::Serialize;
 
@@ -43,6 +48,9 @@ pub struct Diagnostic {
     /// What to do about it, where obvious.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// The nearest known name, for a misspelt field, id or column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
 }
 
 impl Diagnostic {
@@ -55,6 +63,7 @@ impl Diagnostic {
             field: field.to_string(),
             message,
             help: None,
+            suggestion: None,
         }
     }
 
@@ -73,30 +82,21 @@ impl Diagnostic {
         self
     }
 
-    /// Human rendering: `error[code]: message` / ` --> file:line:col (field)` / `help: …`.
+    /// Suggests the candidate nearest to `wrong`, when one is close enough.
+    pub(crate) fn suggest<'c>(
+        &mut self,
+        wrong: &str,
+        candidates: impl IntoIterator<Item = &'c str>,
+    ) -> &mut Self {
+        self.suggestion = closest(wrong, candidates).map(str::to_string);
+        self
+    }
+
+    /// Human rendering: `error[code]: message` / ` --> file:line:col (field)`,
+    /// then for definition files the source line with a caret under the
+    /// position, then `help: did you mean …?` and `help: …`.
     pub fn render(&self) -> String {
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let mut out = format!("{sev}[{}]: {}\n", self.code, self.message);
-        let _ = write!(out, "  --> {}", self.location.file.display());
-        if self.location.line > 0 {
-            let _ = write!(
-                out,
-                ":{}:{}",
-                self.location.line,
-                self.location.column.max(1)
-            );
-        }
-        if !self.field.is_empty() {
-            let _ = write!(out, " (field `{}`)", self.field);
-        }
-        out.push('\n');
-        if let Some(help) = &self.help {
-            let _ = writeln!(out, "  help: {help}");
-        }
-        out
+        render::human(self)
     }
 }
 
