@@ -18,7 +18,7 @@ mod tests;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-pub use crate::definitions::{Direction, Method, Rollup};
+pub(crate) use crate::definitions::{Direction, Method, Rollup};
 pub use time::{date_time, period_time};
 
 /// Thresholds on the progress ratio: on-track, moderate, limited. A ratio

@@ -6,7 +6,7 @@ use super::raw::RawDialect;
 
 /// Text encodings the tool reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
+pub(crate) enum Encoding {
     /// UTF-8, with or without a byte-order mark.
     Utf8,
     /// Windows-1252 (also used for latin1 / ISO-8859-1, its subset).
@@ -15,7 +15,7 @@ pub enum Encoding {
 
 impl Encoding {
     /// Parses a definition's `encoding` (ASCII case and `_`/`-` ignored).
-    pub fn parse(s: &str) -> Option<Self> {
+    pub(crate) fn parse(s: &str) -> Option<Self> {
         match s.to_ascii_lowercase().replace('_', "-").as_str() {
             "utf-8" | "utf8" => Some(Self::Utf8),
             "windows-1252" | "cp1252" | "latin1" | "latin-1" | "iso-8859-1" => {
@@ -26,18 +26,10 @@ impl Encoding {
     }
 
     /// Name for reports.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Self::Utf8 => "utf-8",
             Self::Windows1252 => "windows-1252",
-        }
-    }
-
-    /// The `encoding_rs` decoder.
-    pub(crate) fn encoding_rs(self) -> &'static encoding_rs::Encoding {
-        match self {
-            Self::Utf8 => encoding_rs::UTF_8,
-            Self::Windows1252 => encoding_rs::WINDOWS_1252,
         }
     }
 }
@@ -61,11 +53,10 @@ impl DialectSpec {
     /// Parses a checked raw dialect; `None` when a field is malformed.
     pub(crate) fn from_raw(raw: &RawDialect) -> Option<Self> {
         let separator = match raw.separator.as_deref() {
-            None => None,
             Some("\\t" | "\t") => Some(b'\t'),
             Some(s) if s.len() == 1 => Some(s.as_bytes()[0]),
-            // One character of several bytes: detected, as it always was.
-            Some(_) => None,
+            // Not given, or one character of several bytes: detected.
+            _ => None,
         };
         let decimal_comma = match raw.decimal.as_deref() {
             None => None,

@@ -5,19 +5,19 @@ use std::path::PathBuf;
 use std::collections::BTreeMap;
 
 pub(crate) use super::dialect::DialectSpec;
-pub use super::dialect::Encoding;
-pub(crate) use super::measure::{Kind, Measure};
+pub(crate) use super::dialect::Encoding;
+pub(crate) use super::measure::Measure;
 use super::raw::Names;
 pub(crate) use super::vocab::{Aggregate, InvalidOrgnr};
-pub use super::vocab::{
+pub(crate) use super::vocab::{
     ColumnType, Direction, Frequency, IndicatorType, Level, MeasureKind, Method, Readiness, Role,
     Rollup,
 };
-pub use crate::period::Granularity;
+pub(crate) use crate::period::Granularity;
 use crate::period::Period;
 
 /// The eight goals: five strategic goals and three overarching ones.
-pub const GOALS: [(&str, &str, &str); 8] = [
+pub(crate) const GOALS: [(&str, &str, &str); 8] = [
     (
         "1",
         "Aktiv medvirkning i egen og næres helse",
@@ -61,7 +61,7 @@ pub const GOALS: [(&str, &str, &str); 8] = [
 ];
 
 /// Name of a goal in the given language (`nb` or `en`).
-pub fn goal_name(code: &str, en: bool) -> Option<&'static str> {
+pub(crate) fn goal_name(code: &str, en: bool) -> Option<&'static str> {
     GOALS
         .iter()
         .find(|(c, _, _)| c.eq_ignore_ascii_case(code))
@@ -69,7 +69,7 @@ pub fn goal_name(code: &str, en: bool) -> Option<&'static str> {
 }
 
 /// Normalises a goal code (`o1` → `O1`); `None` when it is not a goal.
-pub fn normalise_goal(code: &str) -> Option<String> {
+pub(crate) fn normalise_goal(code: &str) -> Option<String> {
     GOALS
         .iter()
         .find(|(c, _, _)| c.eq_ignore_ascii_case(code.trim()))
@@ -90,11 +90,6 @@ impl Unit {
     /// The unit as written (`percent`, `count`, …).
     pub(crate) fn as_str(&self) -> &str {
         &self.0
-    }
-
-    /// Whether values are percentages (0–100).
-    pub(crate) fn is_percent(&self) -> bool {
-        self.0 == "percent"
     }
 
     /// The assessment method used when the indicator gives none.
@@ -131,11 +126,11 @@ pub(crate) struct Wide {
 
 /// A checked source definition.
 #[derive(Debug, Clone)]
-pub struct Source {
+pub(crate) struct Source {
     /// The definition file.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// SHA-256 of the definition file.
-    pub sha256: String,
+    pub(crate) sha256: String,
     /// Stable slug.
     pub(crate) id: String,
     /// Names in Norwegian and English.
@@ -151,18 +146,16 @@ pub struct Source {
     /// The period column.
     pub(crate) period_column: String,
     /// Period granularity.
-    pub granularity: Granularity,
+    pub(crate) granularity: Granularity,
     /// The declared columns.
     pub(crate) columns: Vec<Column>,
     /// What happens to invalid organisation numbers.
     pub(crate) invalid_orgnr: InvalidOrgnr,
-    /// Notes for analysts.
-    pub(crate) description: Option<String>,
 }
 
 impl Source {
     /// The source id.
-    pub fn id(&self) -> &str {
+    pub(crate) fn id(&self) -> &str {
         &self.id
     }
 
@@ -172,12 +165,12 @@ impl Source {
     }
 
     /// The declared type of a column.
-    pub fn column_type(&self, name: &str) -> Option<ColumnType> {
+    pub(crate) fn column_type(&self, name: &str) -> Option<ColumnType> {
         self.column(name).map(|c| c.ty)
     }
 
     /// The first column with this role.
-    pub fn column_with_role(&self, role: Role) -> Option<&str> {
+    pub(crate) fn column_with_role(&self, role: Role) -> Option<&str> {
         self.columns
             .iter()
             .find(|c| c.role == Some(role))
@@ -185,7 +178,7 @@ impl Source {
     }
 
     /// The municipality column, by role or type.
-    pub fn municipality_column(&self) -> Option<&str> {
+    pub(crate) fn municipality_column(&self) -> Option<&str> {
         self.column_with_role(Role::Municipality).or_else(|| {
             self.columns
                 .iter()
@@ -197,7 +190,7 @@ impl Source {
 
 /// A checked ambition.
 #[derive(Debug, Clone)]
-pub enum AmbitionDef {
+pub(crate) enum AmbitionDef {
     /// No ambition, with the reason.
     None(String),
     /// A target.
@@ -217,11 +210,11 @@ pub enum AmbitionDef {
 
 /// A checked indicator definition.
 #[derive(Debug, Clone)]
-pub struct Indicator {
+pub(crate) struct Indicator {
     /// The definition file.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// SHA-256 of the definition file.
-    pub sha256: String,
+    pub(crate) sha256: String,
     /// Stable slug.
     pub(crate) id: String,
     /// Definition version (1 when not given).
@@ -231,23 +224,23 @@ pub struct Indicator {
     /// Names in Norwegian and English.
     pub(crate) name: Names,
     /// Goal code (`1`–`5`, `O1`–`O3`).
-    pub goal: String,
+    pub(crate) goal: String,
     /// Level.
-    pub level: Level,
+    pub(crate) level: Level,
     /// Type.
-    pub kind: IndicatorType,
+    pub(crate) kind: IndicatorType,
     /// Readiness.
-    pub readiness: Readiness,
+    pub(crate) readiness: Readiness,
     /// Unit.
     pub(crate) unit: Unit,
     /// Frequency.
-    pub frequency: Frequency,
+    pub(crate) frequency: Frequency,
     /// Source ids listed on the indicator.
     pub(crate) sources: Vec<String>,
     /// How the figure is computed; `None` only for planned indicators.
     pub(crate) measure: Option<Measure>,
     /// The ambition.
-    pub ambition: AmbitionDef,
+    pub(crate) ambition: AmbitionDef,
     /// Free text about the ambition from the source document.
     pub(crate) ambition_note: Option<String>,
     /// Allowed disaggregations.
@@ -264,22 +257,22 @@ pub struct Indicator {
 
 impl Indicator {
     /// The indicator id.
-    pub fn id(&self) -> &str {
+    pub(crate) fn id(&self) -> &str {
         &self.id
     }
 
     /// Name in Norwegian or English.
-    pub fn name(&self, en: bool) -> &str {
+    pub(crate) fn name(&self, en: bool) -> &str {
         if en { &self.name.en } else { &self.name.nb }
     }
 
     /// The measure kind, if a measure is defined.
-    pub fn measure_kind(&self) -> Option<MeasureKind> {
+    pub(crate) fn measure_kind(&self) -> Option<MeasureKind> {
         self.measure.as_ref().map(Measure::measure_kind)
     }
 
     /// Source ids listed on the indicator.
-    pub fn source_ids(&self) -> Vec<String> {
+    pub(crate) fn source_ids(&self) -> Vec<String> {
         self.sources.clone()
     }
 

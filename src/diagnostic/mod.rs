@@ -14,7 +14,7 @@ use serde::Serialize;
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub(crate) enum Severity {
     /// Must be fixed: the command fails.
     Error,
     /// Worth a look; fails only under `--deny-warnings`.
@@ -23,39 +23,44 @@ pub enum Severity {
 
 /// A position in a file (1-based line and column).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Location {
+pub(crate) struct Location {
     /// The file.
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// 1-based line; 0 when unknown.
-    pub line: usize,
+    pub(crate) line: usize,
     /// 1-based column; 0 when unknown.
-    pub column: usize,
+    pub(crate) column: usize,
 }
 
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Diagnostic {
+pub(crate) struct Diagnostic {
     /// Error or warning.
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// Stable code, e.g. `unknown-field`.
-    pub code: &'static str,
+    pub(crate) code: &'static str,
     /// Where it is.
-    pub location: Location,
+    pub(crate) location: Location,
     /// The field path, e.g. `ambition.target` or `columns[2].type`.
-    pub field: String,
+    pub(crate) field: String,
     /// One-line message.
-    pub message: String,
+    pub(crate) message: String,
     /// What to do about it, where obvious.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    pub(crate) help: Option<String>,
     /// The nearest known name, for a misspelt field, id or column.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub suggestion: Option<String>,
+    pub(crate) suggestion: Option<String>,
 }
 
 impl Diagnostic {
     /// A new error.
-    pub fn error(code: &'static str, location: Location, field: &str, message: String) -> Self {
+    pub(crate) fn error(
+        code: &'static str,
+        location: Location,
+        field: &str,
+        message: String,
+    ) -> Self {
         Self {
             severity: Severity::Error,
             code,
@@ -68,7 +73,12 @@ impl Diagnostic {
     }
 
     /// A new warning.
-    pub fn warning(code: &'static str, location: Location, field: &str, message: String) -> Self {
+    pub(crate) fn warning(
+        code: &'static str,
+        location: Location,
+        field: &str,
+        message: String,
+    ) -> Self {
         Self {
             severity: Severity::Warning,
             ..Self::error(code, location, field, message)
@@ -77,7 +87,7 @@ impl Diagnostic {
 
     /// Adds a help line.
     #[must_use]
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -95,12 +105,12 @@ impl Diagnostic {
     /// Human rendering: `error[code]: message` / ` --> file:line:col (field)`,
     /// then for definition files the source line with a caret under the
     /// position, then `help: did you mean …?` and `help: …`.
-    pub fn render(&self) -> String {
+    pub(crate) fn render(&self) -> String {
         render::human(self)
     }
 }
 
 /// Sorts findings by file, line, column and code so output is stable.
-pub fn sort(diags: &mut [Diagnostic]) {
+pub(crate) fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| (&a.location, a.code, &a.message).cmp(&(&b.location, b.code, &b.message)));
 }

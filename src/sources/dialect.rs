@@ -8,7 +8,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::definitions::Source;
 
-pub use crate::definitions::Encoding;
+pub(crate) use crate::definitions::Encoding;
 
 /// The dialect of one file, as used to read it.
 #[derive(Debug, Clone)]

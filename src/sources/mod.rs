@@ -15,7 +15,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use polars::prelude::*;
 
 pub use audit::{Audit, ColumnAudit, Problem, audit, check_rejected_orgnr};
-pub use dialect::{Dialect, Encoding, cache_dir};
+pub(crate) use dialect::{Dialect, Encoding, cache_dir};
 
 use crate::definitions::{ColumnType, Granularity, Source};
 

@@ -84,7 +84,6 @@ fn build(ctx: &Ctx<'_>, raw: &RawSource, granularity: Granularity) -> Option<Sou
         granularity,
         columns,
         invalid_orgnr,
-        description: raw.description.clone(),
     })
 }
 
