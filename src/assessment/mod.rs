@@ -7,7 +7,7 @@
 //! threshold is written out in `docs/methodology.md`; the two must agree.
 //!
 //! Time is fractional years: a period sits at its midpoint
-//! ([`period_time`]), a deadline at the end of its day ([`date_time`]).
+//! ([`period_time`]), a deadline at the end of its day ([`Period::end_time`]).
 
 mod assess;
 mod baseline;
@@ -48,7 +48,10 @@ pub(crate) fn period_time(label: &str) -> Option<f64> {
 ///
 /// `"2030-12-31"` → 2031.0, `"2029-12-31"` → 2030.0. A coarser label means
 /// the end of that period: `"2030"` → 2031.0, `"2030Q2"` → 2030.5,
-/// `"2030-06"` → 2030.5. Anything else gives `None`.
+/// `"2030-06"` → 2030.5. Anything else gives `None`. The program itself
+/// takes the typed deadline's [`Period::end_time`]; the tests state the
+/// rule with labels.
+#[cfg(test)]
 pub(crate) fn date_time(date: &str) -> Option<f64> {
     Period::parse_time_label(date).map(Period::end_time)
 }

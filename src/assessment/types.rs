@@ -23,7 +23,7 @@ pub(crate) struct Point {
 pub(crate) struct Ambition {
     /// Target value in the indicator's unit.
     pub(crate) target: f64,
-    /// Deadline in fractional years, normally [`date_time`] of the date.
+    /// Deadline in fractional years, the deadline's [`crate::period::Period::end_time`].
     pub(crate) deadline: f64,
     /// Deadline as written in the definition (e.g. `2030-12-31`).
     pub(crate) deadline_label: String,

@@ -83,7 +83,7 @@ pub(super) fn run(args: &DashboardArgs) -> Result<ExitStatus> {
 fn breakdowns(catalogue: &Catalogue) -> Vec<String> {
     let mut by: Vec<String> = Vec::new();
     for ind in &catalogue.indicators {
-        for b in &ind.def.breakdowns {
+        for b in &ind.breakdowns {
             if b != "municipality" && !by.contains(b) {
                 by.push(b.clone());
             }

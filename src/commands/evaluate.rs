@@ -10,7 +10,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use crate::assessment::{self, Method, Point, Rollup, Status};
-use crate::definitions::{AmbitionDef, Catalogue, Direction, Indicator, MeasureKind, Readiness};
+use crate::definitions::{AmbitionDef, Catalogue, Indicator, MeasureKind, Readiness};
 use crate::error::{Error, Result};
 use crate::geography::SplitPolicy;
 use crate::measures::{Computed, Engine, Figure};
@@ -158,7 +158,7 @@ pub(crate) fn evaluate<'a>(
         let mut ev = Evaluated::empty(ind);
         if ind.measure_kind() == Some(MeasureKind::Composite)
             || ind.readiness == Readiness::Planned
-            || ind.def.measure.is_none()
+            || ind.measure.is_none()
         {
             results.insert(ind.id().to_string(), ev);
             continue;
@@ -195,10 +195,9 @@ pub(crate) fn evaluate<'a>(
 
 /// The component ids of a composite (none for other measures).
 fn components(ind: &Indicator) -> Vec<String> {
-    ind.def
-        .measure
+    ind.measure
         .as_ref()
-        .map(|m| m.components.clone())
+        .map(|m| m.components().to_vec())
         .unwrap_or_default()
 }
 
@@ -206,11 +205,9 @@ fn components(ind: &Indicator) -> Vec<String> {
 fn composite(ind: &Indicator, results: &BTreeMap<String, Evaluated>) -> Evaluated {
     let mut ev = Evaluated::empty(ind);
     let how = ind
-        .def
         .measure
         .as_ref()
-        .and_then(|m| m.rollup.as_deref())
-        .and_then(Rollup::parse)
+        .and_then(crate::definitions::Measure::rollup)
         .unwrap_or(Rollup::Worst);
     for c in components(ind) {
         let status = results
@@ -271,13 +268,8 @@ fn evaluate_one(
         ev.age_months = Some(age);
         ev.stale = age > ind.frequency.stale_after_months();
     }
-    let method = ind
-        .def
-        .method
-        .as_deref()
-        .and_then(Method::parse)
-        .unwrap_or_else(|| Method::default_for_unit(&ind.def.unit));
-    let bounds = assessment::unit_bounds(&ind.def.unit);
+    let method = ind.method;
+    let bounds = assessment::unit_bounds(ind.unit.as_str());
     let assess = |figs: &[&Figure]| {
         let series = points(figs);
         let ambition = ambition_for(ind, &series);
@@ -332,20 +324,17 @@ fn ambition_for(ind: &Indicator, series: &[Point]) -> Option<assessment::Ambitio
         return None;
     };
     let baseline = baseline.as_ref().and_then(|(p, v)| match v {
-        Some(v) => Some((p.clone(), *v)),
+        Some(v) => Some((p.label(), *v)),
         None => series
             .iter()
-            .find(|pt| &pt.period == p)
-            .map(|pt| (p.clone(), pt.value)),
+            .find(|pt| pt.period == p.label())
+            .map(|pt| (p.label(), pt.value)),
     });
     Some(assessment::Ambition {
         target: *target,
-        deadline: assessment::date_time(by)?,
-        deadline_label: by.clone(),
-        direction: match direction {
-            Direction::Increase => assessment::Direction::Increase,
-            Direction::Decrease => assessment::Direction::Decrease,
-        },
+        deadline: by.end_time(),
+        deadline_label: by.label(),
+        direction: *direction,
         baseline,
     })
 }

@@ -103,6 +103,7 @@ fn check_data(catalogue: &Catalogue, data: &std::path::Path) -> Vec<Diagnostic> 
                         field: p.column.clone(),
                         message: format!("{}{more}", p.message),
                         help: None,
+                        suggestion: None,
                     };
                     out.push(d);
                 }

@@ -48,19 +48,16 @@ impl Locator {
                     stack.pop();
                 }
                 let parent: Vec<String> = stack.iter().map(|(_, k)| k.clone()).collect();
-                let idx = match list_counters
+                let idx = if let Some(entry) = list_counters
                     .iter_mut()
                     .find(|(ind, p, _)| *ind == indent && *p == parent)
                 {
-                    Some(entry) => {
-                        entry.2 += 1;
-                        entry.2
-                    }
-                    None => {
-                        list_counters.retain(|(ind, _, _)| *ind < indent);
-                        list_counters.push((indent, parent.clone(), 0));
-                        0
-                    }
+                    entry.2 += 1;
+                    entry.2
+                } else {
+                    list_counters.retain(|(ind, _, _)| *ind < indent);
+                    list_counters.push((indent, parent.clone(), 0));
+                    0
                 };
                 stack.push((indent, format!("[{idx}]")));
                 indent += 2;

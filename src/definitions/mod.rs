@@ -1,10 +1,12 @@
 //! Indicator and source definitions: loading the YAML catalogue strictly and
 //! checking it. Everything found is a [`Diagnostic`] with `file:line:col`.
 
+mod check;
+mod dialect;
 mod locate;
+mod measure;
 mod model;
-pub mod raw;
-mod validate;
+mod raw;
 mod vocab;
 
 use std::fmt::Write as _;
@@ -14,22 +16,24 @@ use anyhow::{Context, Result, bail};
 use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{self, Diagnostic, Location, Severity};
-pub use model::{
-    AmbitionDef, ColumnType, Direction, Frequency, GOALS, Granularity, Indicator, IndicatorType,
-    Level, MeasureKind, Method, Readiness, Role, Rollup, Source, goal_name, normalise_goal,
+pub(crate) use model::{Aggregate, InvalidOrgnr, Measure};
+pub(crate) use model::{
+    AmbitionDef, ColumnType, Direction, Encoding, Frequency, GOALS, Granularity, Indicator,
+    IndicatorType, Level, MeasureKind, Method, Readiness, Role, Rollup, Source, goal_name,
+    normalise_goal,
 };
 
 /// The whole catalogue: every source and indicator under a folder.
 #[derive(Debug, Default)]
-pub struct Catalogue {
+pub(crate) struct Catalogue {
     /// The folder it was read from.
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// Indicators that parsed, sorted by goal order and id.
-    pub indicators: Vec<Indicator>,
+    pub(crate) indicators: Vec<Indicator>,
     /// Sources that parsed, sorted by id.
-    pub sources: Vec<Source>,
+    pub(crate) sources: Vec<Source>,
     /// Every finding, sorted by file and position.
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 impl Catalogue {
@@ -38,7 +42,7 @@ impl Catalogue {
     ///
     /// # Errors
     /// Only when the folder cannot be read; problems in files are diagnostics.
-    pub fn load(dir: &Path) -> Result<Self> {
+    pub(crate) fn load(dir: &Path) -> Result<Self> {
         if !dir.is_dir() {
             bail!(
                 "indicator folder {} does not exist (pass --indicators DIR)",
@@ -58,21 +62,21 @@ impl Catalogue {
                 .ok()
                 .and_then(|rel| rel.components().next())
                 .is_some_and(|c| c.as_os_str() == "sources");
-            texts.push(validate::FileText {
+            texts.push(check::FileText {
                 sha256: sha256_hex(&bytes),
                 text: String::from_utf8_lossy(&bytes).into_owned(),
                 path: file,
                 is_source,
             });
         }
-        let mut catalogue = validate::check(&texts);
+        let mut catalogue = check::check(&texts);
         catalogue.root = dir.to_path_buf();
         diagnostic::sort(&mut catalogue.diagnostics);
         Ok(catalogue)
     }
 
     /// Whether any finding is an error.
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.diagnostics
             .iter()
             .any(|d| d.severity == Severity::Error)
@@ -82,7 +86,7 @@ impl Catalogue {
     ///
     /// # Errors
     /// When there are error findings.
-    pub fn ensure_valid(&self) -> Result<()> {
+    pub(crate) fn ensure_valid(&self) -> Result<()> {
         if !self.has_errors() {
             return Ok(());
         }
@@ -102,17 +106,17 @@ impl Catalogue {
     }
 
     /// An indicator by id.
-    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+    pub(crate) fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id() == id)
     }
 
     /// A source by id.
-    pub fn source(&self, id: &str) -> Option<&Source> {
+    pub(crate) fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id() == id)
     }
 
     /// Indicators of one goal, in catalogue order.
-    pub fn of_goal(&self, goal: &str) -> Vec<&Indicator> {
+    pub(crate) fn of_goal(&self, goal: &str) -> Vec<&Indicator> {
         self.indicators.iter().filter(|i| i.goal == goal).collect()
     }
 }
@@ -140,7 +144,7 @@ fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 /// Lower-case hex SHA-256 of bytes.
-pub fn sha256_hex(bytes: &[u8]) -> String {
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     let mut s = String::with_capacity(64);
     for b in digest {

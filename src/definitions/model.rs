@@ -2,15 +2,22 @@
 
 use std::path::PathBuf;
 
-use super::raw::{RawColumn, RawIndicator, RawMeasure, RawSource};
-pub use super::vocab::{
+use std::collections::BTreeMap;
+
+pub(crate) use super::dialect::DialectSpec;
+pub(crate) use super::dialect::Encoding;
+pub(crate) use super::measure::Measure;
+use super::raw::Names;
+pub(crate) use super::vocab::{Aggregate, InvalidOrgnr};
+pub(crate) use super::vocab::{
     ColumnType, Direction, Frequency, IndicatorType, Level, MeasureKind, Method, Readiness, Role,
     Rollup,
 };
-pub use crate::period::Granularity;
+pub(crate) use crate::period::Granularity;
+use crate::period::Period;
 
 /// The eight goals: five strategic goals and three overarching ones.
-pub const GOALS: [(&str, &str, &str); 8] = [
+pub(crate) const GOALS: [(&str, &str, &str); 8] = [
     (
         "1",
         "Aktiv medvirkning i egen og næres helse",
@@ -54,7 +61,7 @@ pub const GOALS: [(&str, &str, &str); 8] = [
 ];
 
 /// Name of a goal in the given language (`nb` or `en`).
-pub fn goal_name(code: &str, en: bool) -> Option<&'static str> {
+pub(crate) fn goal_name(code: &str, en: bool) -> Option<&'static str> {
     GOALS
         .iter()
         .find(|(c, _, _)| c.eq_ignore_ascii_case(code))
@@ -62,58 +69,120 @@ pub fn goal_name(code: &str, en: bool) -> Option<&'static str> {
 }
 
 /// Normalises a goal code (`o1` → `O1`); `None` when it is not a goal.
-pub fn normalise_goal(code: &str) -> Option<String> {
+pub(crate) fn normalise_goal(code: &str) -> Option<String> {
     GOALS
         .iter()
         .find(|(c, _, _)| c.eq_ignore_ascii_case(code.trim()))
         .map(|(c, _, _)| (*c).to_string())
 }
 
+/// An indicator unit: any word (unknown ones are warned about), with what
+/// the tool derives from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Unit(String);
+
+impl Unit {
+    /// The unit as written.
+    pub(crate) fn new(unit: &str) -> Self {
+        Self(unit.to_string())
+    }
+
+    /// The unit as written (`percent`, `count`, …).
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The assessment method used when the indicator gives none.
+    pub(crate) fn default_method(&self) -> Method {
+        Method::default_for_unit(&self.0)
+    }
+}
+
+/// A declared source column.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Column {
+    /// Column name in the file.
+    pub(crate) name: String,
+    /// Declared type.
+    pub(crate) ty: ColumnType,
+    /// Declared role.
+    pub(crate) role: Option<Role>,
+    /// Labels for codes (e.g. NACE group names), used in output.
+    pub(crate) labels: BTreeMap<String, String>,
+    /// Human description.
+    pub(crate) description: Option<String>,
+}
+
+/// Wide-to-long settings: columns turned into rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Wide {
+    /// Name given to the column that holds the former column names.
+    pub(crate) key: String,
+    /// Name given to the value column.
+    pub(crate) value: String,
+    /// Only four-digit (year) column names are unpivoted when true.
+    pub(crate) year_columns: Option<bool>,
+}
+
 /// A checked source definition.
 #[derive(Debug, Clone)]
-pub struct Source {
+pub(crate) struct Source {
     /// The definition file.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// SHA-256 of the definition file.
-    pub sha256: String,
-    /// The definition as written.
-    pub def: RawSource,
+    pub(crate) sha256: String,
+    /// Stable slug.
+    pub(crate) id: String,
+    /// Names in Norwegian and English.
+    pub(crate) name: Names,
+    /// Publisher (`SSB/KPR`, `NHN`, …).
+    pub(crate) publisher: String,
+    /// Glob under the data directory.
+    pub(crate) files: String,
+    /// The declared CSV dialect.
+    pub(crate) dialect: DialectSpec,
+    /// Wide layout, when the file has one column per period.
+    pub(crate) wide: Option<Wide>,
+    /// The period column.
+    pub(crate) period_column: String,
     /// Period granularity.
-    pub granularity: Granularity,
+    pub(crate) granularity: Granularity,
+    /// The declared columns.
+    pub(crate) columns: Vec<Column>,
+    /// What happens to invalid organisation numbers.
+    pub(crate) invalid_orgnr: InvalidOrgnr,
 }
 
 impl Source {
     /// The source id.
-    pub fn id(&self) -> &str {
-        &self.def.id
+    pub(crate) fn id(&self) -> &str {
+        &self.id
     }
 
     /// A declared column by name.
-    pub fn column(&self, name: &str) -> Option<&RawColumn> {
-        self.def.columns.iter().find(|c| c.name == name)
+    pub(crate) fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name == name)
     }
 
     /// The declared type of a column.
-    pub fn column_type(&self, name: &str) -> Option<ColumnType> {
-        self.column(name).and_then(|c| ColumnType::parse(&c.kind))
+    pub(crate) fn column_type(&self, name: &str) -> Option<ColumnType> {
+        self.column(name).map(|c| c.ty)
     }
 
     /// The first column with this role.
-    pub fn column_with_role(&self, role: Role) -> Option<&str> {
-        self.def
-            .columns
+    pub(crate) fn column_with_role(&self, role: Role) -> Option<&str> {
+        self.columns
             .iter()
-            .find(|c| c.role.as_deref().and_then(Role::parse) == Some(role))
+            .find(|c| c.role == Some(role))
             .map(|c| c.name.as_str())
     }
 
     /// The municipality column, by role or type.
-    pub fn municipality_column(&self) -> Option<&str> {
+    pub(crate) fn municipality_column(&self) -> Option<&str> {
         self.column_with_role(Role::Municipality).or_else(|| {
-            self.def
-                .columns
+            self.columns
                 .iter()
-                .find(|c| ColumnType::parse(&c.kind) == Some(ColumnType::Municipality))
+                .find(|c| c.ty == ColumnType::Municipality)
                 .map(|c| c.name.as_str())
         })
     }
@@ -121,19 +190,19 @@ impl Source {
 
 /// A checked ambition.
 #[derive(Debug, Clone)]
-pub enum AmbitionDef {
+pub(crate) enum AmbitionDef {
     /// No ambition, with the reason.
     None(String),
     /// A target.
     Target {
         /// Target value in the indicator's unit.
         target: f64,
-        /// Deadline date `YYYY-MM-DD`.
-        by: String,
+        /// Deadline: a day.
+        by: Period,
         /// Increase or decrease.
         direction: Direction,
-        /// Baseline period label and optional value.
-        baseline: Option<(String, Option<f64>)>,
+        /// Baseline period and optional value.
+        baseline: Option<(Period, Option<f64>)>,
         /// Breakdown the ambition also applies to per value (e.g. `region`).
         per: Option<String>,
     },
@@ -141,65 +210,78 @@ pub enum AmbitionDef {
 
 /// A checked indicator definition.
 #[derive(Debug, Clone)]
-pub struct Indicator {
+pub(crate) struct Indicator {
     /// The definition file.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// SHA-256 of the definition file.
-    pub sha256: String,
-    /// The definition as written.
-    pub def: RawIndicator,
+    pub(crate) sha256: String,
+    /// Stable slug.
+    pub(crate) id: String,
+    /// Definition version (1 when not given).
+    pub(crate) version: u32,
+    /// Seed or strategy reference number, e.g. `1.4`.
+    pub(crate) number: Option<String>,
+    /// Names in Norwegian and English.
+    pub(crate) name: Names,
     /// Goal code (`1`–`5`, `O1`–`O3`).
-    pub goal: String,
+    pub(crate) goal: String,
     /// Level.
-    pub level: Level,
+    pub(crate) level: Level,
     /// Type.
-    pub kind: IndicatorType,
+    pub(crate) kind: IndicatorType,
     /// Readiness.
-    pub readiness: Readiness,
+    pub(crate) readiness: Readiness,
+    /// Unit.
+    pub(crate) unit: Unit,
     /// Frequency.
-    pub frequency: Frequency,
+    pub(crate) frequency: Frequency,
+    /// Source ids listed on the indicator.
+    pub(crate) sources: Vec<String>,
+    /// How the figure is computed; `None` only for planned indicators.
+    pub(crate) measure: Option<Measure>,
     /// The ambition.
-    pub ambition: AmbitionDef,
+    pub(crate) ambition: AmbitionDef,
+    /// Free text about the ambition from the source document.
+    pub(crate) ambition_note: Option<String>,
+    /// Allowed disaggregations.
+    pub(crate) breakdowns: Vec<String>,
+    /// What the indicator measures.
+    pub(crate) description: Option<Names>,
+    /// Known weaknesses of the figure.
+    pub(crate) caveats: Vec<String>,
+    /// Where the definition comes from.
+    pub(crate) reference: Option<String>,
+    /// The assessment method: the override, else the unit's default.
+    pub(crate) method: Method,
 }
 
 impl Indicator {
     /// The indicator id.
-    pub fn id(&self) -> &str {
-        &self.def.id
+    pub(crate) fn id(&self) -> &str {
+        &self.id
     }
 
     /// Name in Norwegian or English.
-    pub fn name(&self, en: bool) -> &str {
-        if en {
-            &self.def.name.en
-        } else {
-            &self.def.name.nb
-        }
+    pub(crate) fn name(&self, en: bool) -> &str {
+        if en { &self.name.en } else { &self.name.nb }
     }
 
     /// The measure kind, if a measure is defined.
-    pub fn measure_kind(&self) -> Option<MeasureKind> {
-        self.def
-            .measure
-            .as_ref()
-            .and_then(|m| MeasureKind::parse(&m.kind))
+    pub(crate) fn measure_kind(&self) -> Option<MeasureKind> {
+        self.measure.as_ref().map(Measure::measure_kind)
     }
 
     /// Source ids listed on the indicator.
-    pub fn source_ids(&self) -> Vec<String> {
-        self.def
-            .source
-            .as_ref()
-            .map(super::raw::OneOrMany::to_vec)
-            .unwrap_or_default()
+    pub(crate) fn source_ids(&self) -> Vec<String> {
+        self.sources.clone()
     }
 
     /// The source a measure (or ratio side) reads: its own `source`, else the
     /// indicator's first source.
-    pub fn source_of(&self, measure: &RawMeasure) -> Option<String> {
+    pub(crate) fn source_of(&self, measure: &Measure) -> Option<String> {
         measure
             .source
             .clone()
-            .or_else(|| self.source_ids().into_iter().next())
+            .or_else(|| self.sources.first().cloned())
     }
 }

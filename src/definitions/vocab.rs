@@ -12,16 +12,18 @@ macro_rules! string_enum {
     ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($(#[$vm])* $variant),+ }
+        pub(crate) enum $name { $($(#[$vm])* $variant),+ }
         impl $name {
             /// All accepted spellings, in order.
-            pub const ALL: &'static [&'static str] = &[$($text),+];
+            #[allow(dead_code, reason = "not every vocabulary lists its spellings")]
+            pub(crate) const ALL: &'static [&'static str] = &[$($text),+];
             /// Parses the YAML spelling.
-            pub fn parse(s: &str) -> Option<Self> {
+            pub(crate) fn parse(s: &str) -> Option<Self> {
                 match s { $($text => Some(Self::$variant),)+ _ => None }
             }
             /// The YAML spelling.
-            pub fn as_str(self) -> &'static str {
+            #[allow(dead_code, reason = "not every vocabulary is printed")]
+            pub(crate) fn as_str(self) -> &'static str {
                 match self { $(Self::$variant => $text),+ }
             }
         }
@@ -70,7 +72,7 @@ string_enum!(
 impl Frequency {
     /// The coarsest source granularity this frequency can be computed from;
     /// `None` for continuous (any).
-    pub fn needs(self) -> Option<Granularity> {
+    pub(crate) fn needs(self) -> Option<Granularity> {
         match self {
             Self::Annual => Some(Granularity::Year),
             Self::Quarterly => Some(Granularity::Quarter),
@@ -81,7 +83,7 @@ impl Frequency {
 
     /// The grouping granularity for a source of granularity `source`.
     /// Continuous indicators follow the source, capped at months.
-    pub fn grouping(self, source: Granularity) -> Granularity {
+    pub(crate) fn grouping(self, source: Granularity) -> Granularity {
         match self {
             Self::Annual => Granularity::Year,
             Self::Quarterly => Granularity::Quarter,
@@ -91,7 +93,7 @@ impl Frequency {
     }
 
     /// Months after the end of the latest period before the figure counts as stale.
-    pub fn stale_after_months(self) -> i32 {
+    pub(crate) fn stale_after_months(self) -> i32 {
         match self {
             Self::Annual => 15,
             Self::Quarterly => 6,
@@ -103,7 +105,7 @@ impl Frequency {
 /// The desired direction of an indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Direction {
+pub(crate) enum Direction {
     /// Higher is better; the target is met when the value is ≥ target.
     Increase,
     /// Lower is better; the target is met when the value is ≤ target.
@@ -112,10 +114,10 @@ pub enum Direction {
 
 impl Direction {
     /// All accepted spellings, in order.
-    pub const ALL: &'static [&'static str] = &["increase", "decrease"];
+    pub(crate) const ALL: &'static [&'static str] = &["increase", "decrease"];
 
     /// Parses the YAML spelling (exact).
-    pub fn parse(s: &str) -> Option<Self> {
+    pub(crate) fn parse(s: &str) -> Option<Self> {
         match s {
             "increase" => Some(Self::Increase),
             "decrease" => Some(Self::Decrease),
@@ -124,7 +126,7 @@ impl Direction {
     }
 
     /// `increase` or `decrease`.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Self::Increase => "increase",
             Self::Decrease => "decrease",
@@ -141,7 +143,7 @@ impl fmt::Display for Direction {
 /// How the progress ratio is computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Method {
+pub(crate) enum Method {
     /// Actual change since the baseline ÷ change required by now on the
     /// straight line from baseline to target.
     Linear,
@@ -151,11 +153,8 @@ pub enum Method {
 }
 
 impl Method {
-    /// All accepted spellings, in order.
-    pub const ALL: &'static [&'static str] = &["linear", "cagr"];
-
     /// Parses the YAML spelling (exact).
-    pub fn parse(s: &str) -> Option<Self> {
+    pub(crate) fn parse(s: &str) -> Option<Self> {
         match s {
             "linear" => Some(Self::Linear),
             "cagr" => Some(Self::Cagr),
@@ -164,7 +163,7 @@ impl Method {
     }
 
     /// `linear` or `cagr`.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Self::Linear => "linear",
             Self::Cagr => "cagr",
@@ -176,7 +175,7 @@ impl Method {
     /// `share`, `proportion`, `score`, `status`), [`Method::Cagr`] for
     /// everything else (`count`, `days`, other positive quantities). ASCII
     /// case and surrounding whitespace are ignored.
-    pub fn default_for_unit(unit: &str) -> Method {
+    pub(crate) fn default_for_unit(unit: &str) -> Method {
         match unit.trim().to_ascii_lowercase().as_str() {
             "percent" | "percentage" | "pct" | "%" | "share" | "proportion" | "score"
             | "status" => Method::Linear,
@@ -194,7 +193,7 @@ impl fmt::Display for Method {
 /// How statuses are combined for composite indicators and goals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Rollup {
+pub(crate) enum Rollup {
     /// The worst scored status.
     Worst,
     /// The mean score, rounded half up to the nearest category.
@@ -202,11 +201,8 @@ pub enum Rollup {
 }
 
 impl Rollup {
-    /// All accepted spellings, in order.
-    pub const ALL: &'static [&'static str] = &["worst", "mean-score"];
-
     /// Parses the YAML spelling (exact).
-    pub fn parse(s: &str) -> Option<Self> {
+    pub(crate) fn parse(s: &str) -> Option<Self> {
         match s {
             "worst" => Some(Self::Worst),
             "mean-score" => Some(Self::MeanScore),
@@ -215,7 +211,7 @@ impl Rollup {
     }
 
     /// `worst` or `mean-score`.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Self::Worst => "worst",
             Self::MeanScore => "mean-score",
@@ -228,3 +224,16 @@ impl fmt::Display for Rollup {
         f.write_str(self.as_str())
     }
 }
+
+string_enum!(
+    /// How a `reported` measure combines several rows in one period.
+    Aggregate { Sum = "sum", Mean = "mean", Median = "median", Last = "last" }
+);
+string_enum!(
+    /// What happens to rows with an invalid organisation number.
+    InvalidOrgnr { Exclude = "exclude", Reject = "reject" }
+);
+string_enum!(
+    /// The reference set of a `share_of_units` measure.
+    Units { Municipalities = "municipalities" }
+);

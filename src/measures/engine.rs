@@ -9,8 +9,8 @@ use anyhow::{Context, Result, anyhow, bail};
 use polars::prelude::*;
 
 use super::{Computed, GEO_BREAKDOWNS, SourceFile, figures, geo, plan};
-use crate::definitions::raw::RawMeasure;
 use crate::definitions::{Catalogue, Granularity, Indicator, MeasureKind, Readiness, Source};
+use crate::definitions::{ColumnType, Measure};
 use crate::geography::SplitPolicy;
 use crate::sources::{self, CacheWrite, Opened};
 
@@ -68,7 +68,7 @@ impl<'a> Engine<'a> {
     /// When the indicator has no measure or is planned, a source cannot be
     /// opened, or the measure cannot be planned.
     pub(crate) fn plan(&mut self, ind: &Indicator, breakdowns: &[String]) -> Result<Planned> {
-        let Some(measure) = &ind.def.measure else {
+        let Some(measure) = &ind.measure else {
             bail!(
                 "`{}` has no measure (readiness: {})",
                 ind.id(),
@@ -78,8 +78,7 @@ impl<'a> Engine<'a> {
         if ind.readiness == Readiness::Planned {
             bail!("`{}` is planned; there is nothing to compute yet", ind.id());
         }
-        let kind = MeasureKind::parse(&measure.kind)
-            .ok_or_else(|| anyhow!("unknown measure kind `{}`", measure.kind))?;
+        let kind = measure.measure_kind();
         if kind == MeasureKind::Composite {
             bail!("composite indicators are computed from their components");
         }
@@ -116,7 +115,7 @@ impl<'a> Engine<'a> {
             definition: format!(
                 "{} v{} sha256:{}",
                 ind.path.display(),
-                ind.def.version.unwrap_or(1),
+                ind.version,
                 ind.sha256
             ),
             notes,
@@ -244,7 +243,7 @@ fn harmonisation_note(policy: SplitPolicy) -> String {
 }
 
 /// The sources an indicator's measure reads, in order, each once.
-fn source_ids(ind: &Indicator, measure: &RawMeasure) -> Vec<String> {
+fn source_ids(ind: &Indicator, measure: &Measure) -> Vec<String> {
     let mut source_ids: Vec<String> = Vec::new();
     let mut add = |id: Option<String>| {
         if let Some(id) = id
@@ -254,32 +253,32 @@ fn source_ids(ind: &Indicator, measure: &RawMeasure) -> Vec<String> {
         }
     };
     add(ind.source_of(measure));
-    if let Some(n) = &measure.numerator {
+    if let Some(n) = measure.numerator() {
         add(ind.source_of(n));
     }
-    if let Some(d) = &measure.denominator {
+    if let Some(d) = measure.denominator() {
         add(ind.source_of(d));
     }
-    add(measure.weight_by.clone());
+    add(measure.weight_by().map(str::to_string));
     source_ids
 }
 
 /// The breakdowns to plan: national (`""`) first, then those asked for
 /// that the indicator allows, the answer of a multi-select question, and
 /// the breakdown of a per-region ambition.
-fn wanted_breakdowns(ind: &Indicator, measure: &RawMeasure, breakdowns: &[String]) -> Vec<String> {
+fn wanted_breakdowns(ind: &Indicator, measure: &Measure, breakdowns: &[String]) -> Vec<String> {
     let mut wanted: Vec<String> = vec![String::new()];
     for b in breakdowns {
-        if ind.def.breakdowns.contains(b) && !wanted.contains(b) {
+        if ind.breakdowns.contains(b) && !wanted.contains(b) {
             wanted.push(b.clone());
         }
     }
     // A multi-select question reports one share per option.
-    if measure.per_option
-        && let Some(a) = &measure.answer
-        && !wanted.contains(a)
+    if measure.per_option()
+        && let Some(a) = measure.answer()
+        && !wanted.iter().any(|w| w == a)
     {
-        wanted.push(a.clone());
+        wanted.push(a.to_string());
     }
     // A per-region ambition needs the regional figures.
     if let crate::definitions::AmbitionDef::Target { per: Some(p), .. } = &ind.ambition
@@ -298,7 +297,7 @@ fn plan_notes(
 ) -> Vec<String> {
     let mut notes = Vec::new();
     for (id, o) in opened {
-        if o.source.def.columns.iter().any(|c| c.kind == "orgnr") {
+        if o.source.columns.iter().any(|c| c.ty == ColumnType::Orgnr) {
             notes.push(format!(
                 "{id}: rows with an empty organisation number or one failing MOD11 are excluded (see `ehelse sources --source {id}`)"
             ));

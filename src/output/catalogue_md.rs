@@ -84,29 +84,27 @@ fn indicator(catalogue: &Catalogue, ind: &Indicator) -> IndicatorView {
         kind: ind.kind.as_str(),
         readiness: ind.readiness.as_str(),
         measure: ind
-            .def
             .measure
             .as_ref()
-            .map_or("–", |m| m.kind.as_str())
+            .map_or("–", |m| m.measure_kind().as_str())
             .to_string(),
-        unit: ind.def.unit.clone(),
+        unit: ind.unit.as_str().to_string(),
         frequency: ind.frequency.as_str(),
         sources: ind.source_ids().join(", "),
         ambition: ambition_text(ind, Lang::En).replace('|', "\\|"),
         description: ind
-            .def
             .description
             .as_ref()
             .map(|d| (d.nb.trim().to_string(), d.en.trim().to_string())),
-        breakdowns: (!ind.def.breakdowns.is_empty()).then(|| ind.def.breakdowns.join(", ")),
-        reference: ind.def.reference.clone(),
-        caveats: ind.def.caveats.clone(),
+        breakdowns: (!ind.breakdowns.is_empty()).then(|| ind.breakdowns.join(", ")),
+        reference: ind.reference.clone(),
+        caveats: ind.caveats.clone(),
         definition: ind
             .path
             .strip_prefix(&catalogue.root)
             .unwrap_or(&ind.path)
             .display()
             .to_string(),
-        version: ind.def.version.unwrap_or(1).to_string(),
+        version: ind.version.to_string(),
     }
 }

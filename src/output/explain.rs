@@ -23,7 +23,7 @@ pub(crate) fn head(ind: &Indicator, lang: Lang) -> String {
         ind.goal,
         ind.level.as_str(),
         ind.kind.as_str(),
-        ind.def.unit,
+        ind.unit.as_str(),
         ind.frequency.as_str()
     );
     let _ = writeln!(s, "ambition: {}", ambition_text(ind, lang));
@@ -57,7 +57,7 @@ pub(crate) fn explain(
 
 /// Definition, sources and the national series.
 fn computed(s: &mut String, ind: &Indicator, c: &Computed, audits: &[(String, Audit)], lang: Lang) {
-    let unit = ind.def.unit.as_str();
+    let unit = ind.unit.as_str();
     let _ = writeln!(s, "\nDefinition: {}", c.definition);
     let _ = writeln!(s, "Sources:");
     for (sid, audit) in audits {

@@ -35,7 +35,7 @@ pub(crate) fn compute(run: &Run<'_>, lang: Lang) -> Result<Vec<u8>> {
             "level": ind.level.as_str(),
             "type": ind.kind.as_str(),
             "readiness": ind.readiness.as_str(),
-            "unit": ind.def.unit,
+            "unit": ind.unit.as_str(),
             "frequency": ind.frequency.as_str(),
             "ambition": ambition_text(ind, Lang::En),
             "current": ev.current,

@@ -10,7 +10,7 @@ use super::text::ambition_text;
 /// A readable description of an indicator.
 pub(crate) fn indicator(ind: &Indicator, lang: Lang) -> String {
     let en = lang == Lang::En;
-    let d = &ind.def;
+    let d = ind;
     let mut s = String::new();
     let _ = writeln!(s, "{} — {}", d.id, ind.name(en));
     let _ = writeln!(
@@ -26,7 +26,7 @@ pub(crate) fn indicator(ind: &Indicator, lang: Lang) -> String {
         ind.kind.as_str()
     );
     let _ = writeln!(s, "  readiness:   {}", ind.readiness.as_str());
-    let _ = writeln!(s, "  unit:        {}", d.unit);
+    let _ = writeln!(s, "  unit:        {}", d.unit.as_str());
     let _ = writeln!(s, "  frequency:   {}", ind.frequency.as_str());
     let _ = writeln!(s, "  source:      {}", ind.source_ids().join(", "));
     if let Some(m) = &d.measure {
@@ -57,7 +57,7 @@ pub(crate) fn indicator(ind: &Indicator, lang: Lang) -> String {
         s,
         "  definition:  {} (version {}, sha256 {})",
         ind.path.display(),
-        d.version.unwrap_or(1),
+        d.version,
         &ind.sha256[..12]
     );
     s
@@ -67,14 +67,15 @@ pub(crate) fn indicator(ind: &Indicator, lang: Lang) -> String {
 pub(crate) fn source(src: &Source, lang: Lang) -> String {
     let en = lang == Lang::En;
     let mut s = String::new();
-    let d = &src.def;
+    let d = src;
     let _ = writeln!(s, "{} — {}", d.id, if en { &d.name.en } else { &d.name.nb });
     let _ = writeln!(s, "  publisher:   {}", d.publisher);
     let _ = writeln!(s, "  files:       {}", d.files);
     let _ = writeln!(
         s,
         "  period:      {} ({})",
-        d.period.column, d.period.granularity
+        d.period_column,
+        d.granularity.as_str()
     );
     let _ = writeln!(s, "  definition:  {}", src.path.display());
     let _ = writeln!(s, "  columns:");
@@ -83,8 +84,8 @@ pub(crate) fn source(src: &Source, lang: Lang) -> String {
             s,
             "    {:<22} {:<13} {}",
             c.name,
-            c.kind,
-            c.role.as_deref().unwrap_or("")
+            c.ty.as_str(),
+            c.role.map_or("", crate::definitions::Role::as_str)
         );
     }
     s

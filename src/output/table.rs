@@ -115,7 +115,7 @@ pub(crate) fn compute(run: &Run<'_>, lang: Lang) -> String {
 /// One indicator's row of the `compute` table.
 fn compute_row(ind: &Indicator, ev: &Evaluated, lang: Lang) -> Vec<String> {
     let en = lang == Lang::En;
-    let unit = ind.def.unit.as_str();
+    let unit = ind.unit.as_str();
     let required = ev
         .assessment
         .as_ref()
@@ -218,10 +218,8 @@ pub(crate) fn list(catalogue: &Catalogue, goal: Option<&str>, lang: Lang) -> Str
             ind.level.as_str().to_string(),
             ind.kind.as_str().to_string(),
             ind.readiness.as_str().to_string(),
-            ind.def
-                .measure
-                .as_ref()
-                .map_or("–".to_string(), |m| m.kind.clone()),
+            ind.measure_kind()
+                .map_or("–".to_string(), |k| k.as_str().to_string()),
             ind.frequency.as_str().to_string(),
             ambition_text(ind, lang),
         ]);

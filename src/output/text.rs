@@ -44,7 +44,7 @@ pub(crate) fn ambition_text_opt(ind: &Indicator, lang: Lang, short: bool) -> Str
             per,
             ..
         } => {
-            let value = super::target(*target, &ind.def.unit, lang);
+            let value = super::target(*target, ind.unit.as_str(), lang);
             let arrow = match direction {
                 crate::definitions::Direction::Increase => "≥",
                 crate::definitions::Direction::Decrease => "≤",
@@ -54,8 +54,9 @@ pub(crate) fn ambition_text_opt(ind: &Indicator, lang: Lang, short: bool) -> Str
                 .map(|p| format!(", per {p}"))
                 .unwrap_or_default();
             format!(
-                "{arrow} {value} {} {by}{per}",
-                if en { "by" } else { "innen" }
+                "{arrow} {value} {} {}{per}",
+                if en { "by" } else { "innen" },
+                by.label()
             )
         }
     }

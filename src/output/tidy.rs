@@ -49,7 +49,7 @@ pub(crate) fn rows(run: &Run<'_>) -> Vec<Vec<String>> {
                 f.breakdown.clone(),
                 f.group.clone(),
                 plain(f.value),
-                ind.def.unit.clone(),
+                ind.unit.as_str().to_string(),
                 plain(f.numerator),
                 plain(f.denominator),
                 f.n.map_or_else(String::new, |n| n.to_string()),

@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use super::Encoding;
-use crate::definitions::raw::RawSource;
+use crate::definitions::Source;
 
 /// The dialect of one file, as used to read it.
 #[derive(Debug, Clone)]
@@ -32,7 +32,7 @@ pub(crate) struct Dialect {
 const SNIFF_BYTES: usize = 64 * 1024;
 
 /// Detects the dialect of `path`, honouring what `def` declares.
-pub(super) fn detect(path: &Path, def: &RawSource) -> Result<Dialect> {
+pub(super) fn detect(path: &Path, def: &Source) -> Result<Dialect> {
     let mut head = Vec::with_capacity(SNIFF_BYTES);
     std::fs::File::open(path)
         .with_context(|| format!("opening {}", path.display()))?
@@ -41,12 +41,7 @@ pub(super) fn detect(path: &Path, def: &RawSource) -> Result<Dialect> {
         .with_context(|| format!("reading {}", path.display()))?;
     let bom = head.starts_with(&[0xEF, 0xBB, 0xBF]);
     let body = if bom { &head[3..] } else { &head[..] };
-    let encoding = def
-        .dialect
-        .encoding
-        .as_deref()
-        .and_then(Encoding::parse)
-        .unwrap_or_else(|| sniff_encoding(body));
+    let encoding = def.dialect.encoding.unwrap_or_else(|| sniff_encoding(body));
     let text = match encoding {
         Encoding::Utf8 => String::from_utf8_lossy(body).into_owned(),
         Encoding::Windows1252 => encoding_rs::WINDOWS_1252.decode(body).0.into_owned(),
@@ -55,11 +50,10 @@ pub(super) fn detect(path: &Path, def: &RawSource) -> Result<Dialect> {
     if lines.is_empty() {
         bail!("{} is empty", path.display());
     }
-    let separator = match def.dialect.separator.as_deref() {
-        Some("\\t" | "\t") => b'\t',
-        Some(s) if s.len() == 1 => s.as_bytes()[0],
-        _ => guess_separator(&lines),
-    };
+    let separator = def
+        .dialect
+        .separator
+        .unwrap_or_else(|| guess_separator(&lines));
     let wanted: Vec<&str> = def
         .columns
         .iter()
@@ -80,11 +74,7 @@ pub(super) fn detect(path: &Path, def: &RawSource) -> Result<Dialect> {
         .dialect
         .skip_after_header
         .unwrap_or_else(|| note_lines(&lines, separator, skip_lines, header.len()));
-    let decimal_comma = match def.dialect.decimal.as_deref() {
-        Some(",") => true,
-        Some(_) => false,
-        None => separator == b';',
-    };
+    let decimal_comma = def.dialect.decimal_comma.unwrap_or(separator == b';');
     Ok(Dialect {
         encoding,
         bom,

@@ -15,7 +15,7 @@ use crate::definitions::Source;
 /// No file matches, a file cannot be read, or a declared column is missing
 /// from a file's header (the error names the file, line and column).
 pub(crate) fn open<'a>(source: &'a Source, data_dir: &Path) -> Result<Opened<'a>> {
-    let pattern = data_dir.join(&source.def.files);
+    let pattern = data_dir.join(&source.files);
     let pattern_text = pattern.to_string_lossy().into_owned();
     let mut paths: Vec<PathBuf> = glob::glob(&pattern_text)
         .with_context(|| format!("bad file pattern {pattern_text}"))?
@@ -47,7 +47,7 @@ pub(crate) fn open<'a>(source: &'a Source, data_dir: &Path) -> Result<Opened<'a>
 /// the background for UTF-8; a Windows-1252 file is hashed and transcoded
 /// now).
 fn open_file(source: &Source, path: PathBuf) -> Result<FileInfo> {
-    let dialect = dialect::detect(&path, &source.def)?;
+    let dialect = dialect::detect(&path, source)?;
     check_header(source, &path, &dialect)?;
     let bytes = std::fs::metadata(&path)
         .with_context(|| format!("reading {}", path.display()))?
@@ -78,13 +78,11 @@ fn open_file(source: &Source, path: PathBuf) -> Result<FileInfo> {
 /// Columns of the source that come from the file header directly.
 fn header_columns(source: &Source) -> Vec<&str> {
     source
-        .def
         .columns
         .iter()
         .map(|c| c.name.as_str())
         .filter(|n| {
             source
-                .def
                 .wide
                 .as_ref()
                 .is_none_or(|w| *n != w.key && *n != w.value)
@@ -115,7 +113,7 @@ fn check_header(source: &Source, path: &Path, dialect: &Dialect) -> Result<()> {
             );
         }
     }
-    if source.def.wide.is_some() && year_columns(dialect).is_empty() {
+    if source.wide.is_some() && year_columns(dialect).is_empty() {
         bail!(
             "{}:{}: source `{}` is declared wide, but the header has no year columns",
             path.display(),

@@ -1,5 +1,5 @@
-//! Text encodings: which a definition may name, and Windows-1252 files
-//! transcoded to UTF-8 (polars reads UTF-8 only).
+//! Windows-1252 files transcoded to UTF-8 (polars reads UTF-8 only); the
+//! encodings a definition may name are `definitions::Encoding`.
 
 use std::path::{Path, PathBuf};
 
@@ -7,35 +7,7 @@ use anyhow::{Context, Result};
 
 use super::Dialect;
 
-/// Text encodings the tool reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Encoding {
-    /// UTF-8, with or without a byte-order mark.
-    Utf8,
-    /// Windows-1252 (also used for latin1 / ISO-8859-1, its subset).
-    Windows1252,
-}
-
-impl Encoding {
-    /// Parses a definition's `encoding`.
-    pub(crate) fn parse(s: &str) -> Option<Self> {
-        match s.to_ascii_lowercase().replace('_', "-").as_str() {
-            "utf-8" | "utf8" => Some(Self::Utf8),
-            "windows-1252" | "cp1252" | "latin1" | "latin-1" | "iso-8859-1" => {
-                Some(Self::Windows1252)
-            }
-            _ => None,
-        }
-    }
-
-    /// Name for reports.
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Self::Utf8 => "utf-8",
-            Self::Windows1252 => "windows-1252",
-        }
-    }
-}
+pub(crate) use crate::definitions::Encoding;
 
 /// A readable UTF-8 path for `path`: the file itself, or a transcoded copy
 /// in the cache folder for Windows-1252 files (keyed by content hash).

@@ -35,7 +35,7 @@ impl Opened<'_> {
             // frame of all declared columns, so polars sees one scan that
             // the plans share (common subplan elimination), and projection
             // pushdown still reads only the columns some plan uses.
-            let def = &self.source.def;
+            let def = self.source;
             for c in columns {
                 if def.columns.iter().all(|d| d.name != *c) {
                     bail!(
@@ -91,7 +91,7 @@ impl Opened<'_> {
     /// asked for, the period column and the organisation-number column
     /// (returned apart as well).
     fn wanted_columns(&self, columns: &[&str]) -> Result<(Vec<&str>, Option<String>)> {
-        let def = &self.source.def;
+        let def = self.source;
         let mut wanted: Vec<&str> = Vec::new();
         let mut push = |n: &str| {
             if let Some(c) = def.columns.iter().find(|c| c.name == n)
@@ -110,11 +110,11 @@ impl Opened<'_> {
             }
             push(c);
         }
-        push(&def.period.column);
+        push(&def.period_column);
         let orgnr_col = def
             .columns
             .iter()
-            .find(|c| ColumnType::parse(&c.kind) == Some(ColumnType::Orgnr))
+            .find(|c| c.ty == ColumnType::Orgnr)
             .map(|c| c.name.clone());
         if let Some(o) = &orgnr_col {
             push(o);
@@ -127,7 +127,6 @@ impl Opened<'_> {
     pub(super) fn shared_columns(&self) -> Vec<&str> {
         let all: Vec<&str> = self
             .source
-            .def
             .columns
             .iter()
             .map(|c| c.name.as_str())
@@ -159,7 +158,7 @@ impl Opened<'_> {
         wanted: &[&str],
         opts: FrameOptions,
     ) -> Result<LazyFrame> {
-        let def = &self.source.def;
+        let def = self.source;
         let mut exprs = Vec::new();
         for name in wanted {
             let c = def
@@ -167,7 +166,7 @@ impl Opened<'_> {
                 .iter()
                 .find(|c| c.name == *name)
                 .ok_or_else(|| anyhow!("column {name}"))?;
-            let ty = ColumnType::parse(&c.kind).unwrap_or(ColumnType::Text);
+            let ty = c.ty;
             let e = match self.reader_type(name, opts) {
                 // Parsed by the CSV reader already: only the MOD11 check remains.
                 Some(DataType::Int64) => orgnr_check(col(*name)),
@@ -179,8 +178,8 @@ impl Opened<'_> {
                 exprs.push(col(*name).alias(format!("{name}__raw")));
             }
         }
-        let period_col = col(def.period.column.as_str());
-        let (y, m) = if self.reader_type(&def.period.column, opts) == Some(DataType::Date) {
+        let period_col = col(def.period_column.as_str());
+        let (y, m) = if self.reader_type(&def.period_column, opts) == Some(DataType::Date) {
             (
                 period_col.clone().dt().year().cast(DataType::Int32),
                 period_col.dt().month().cast(DataType::Int8),
@@ -202,12 +201,12 @@ impl Opened<'_> {
         if opts.keep_raw {
             return None;
         }
-        let def = &self.source.def;
+        let def = self.source;
         let c = def.columns.iter().find(|c| c.name == name)?;
-        match ColumnType::parse(&c.kind)? {
+        match Some(c.ty)? {
             ColumnType::Orgnr => Some(DataType::Int64),
             ColumnType::Date
-                if def.period.column == name && self.source.granularity == Granularity::Day =>
+                if def.period_column == name && self.source.granularity == Granularity::Day =>
             {
                 Some(DataType::Date)
             }
@@ -251,7 +250,7 @@ impl Opened<'_> {
             .finish()
             .map_err(anyhow::Error::from)
             .with_context(|| format!("scanning {}", file.path.display()))?;
-        if self.source.def.wide.is_some() {
+        if self.source.wide.is_some() {
             lf = self.wide_to_long(lf, d, opts)?;
         }
         let mut select: Vec<Expr> = wanted.iter().map(|n| col(*n)).collect();
@@ -264,7 +263,7 @@ impl Opened<'_> {
 
     /// Wide → long: one select per year column, stacked (a lazy unpivot).
     fn wide_to_long(&self, lf: LazyFrame, d: &Dialect, opts: FrameOptions) -> Result<LazyFrame> {
-        let def = &self.source.def;
+        let def = self.source;
         let Some(w) = &def.wide else {
             return Ok(lf);
         };

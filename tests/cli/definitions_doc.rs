@@ -214,12 +214,21 @@ fn examples_cover_every_measure_kind() {
     );
 }
 
-/// The codes `src/definitions/validate.rs` gives: string literals that are
+/// The codes the checker (`src/definitions/check/*.rs`) gives: string literals that are
 /// the first argument of `error(`/`warning(`, or the value of a block (the
 /// serde error classification).
 fn codes_in_validate_rs() -> BTreeSet<String> {
-    let path = repo().join("src/definitions/validate.rs");
-    let src = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let dir = repo().join("src/definitions/check");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    let src: String = files
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut codes = BTreeSet::new();
     let bytes = src.as_bytes();
     let mut i = 0;

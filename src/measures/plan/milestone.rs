@@ -6,20 +6,19 @@ use polars::prelude::*;
 use super::rows::filtered;
 use super::{Ctx, GROUP, KEY};
 use crate::definitions::Granularity;
-use crate::definitions::raw::RawMeasure;
+use crate::definitions::Measure;
 use crate::sources::{MONTH, YEAR};
 
 /// milestone: the latest reported status per period.
 pub(super) fn milestone(
     ctx: &Ctx<'_, '_>,
-    m: &RawMeasure,
+    m: &Measure,
     breakdown: &str,
     g: Granularity,
 ) -> Result<LazyFrame> {
     let lf = filtered(ctx, m, breakdown, g)?;
     let s = m
-        .status_column
-        .as_deref()
+        .status_column()
         .ok_or_else(|| anyhow!("milestone needs `status-column`"))?;
     Ok(lf
         .sort(

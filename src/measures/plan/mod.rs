@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use anyhow::{Result, anyhow, bail};
 use polars::prelude::*;
 
-use crate::definitions::raw::RawMeasure;
+use crate::definitions::Measure;
 use crate::definitions::{Granularity, Indicator, MeasureKind};
 use crate::geography::SplitPolicy;
 use crate::sources::Opened;
@@ -37,7 +37,7 @@ pub(super) struct Ctx<'a, 'b> {
 }
 
 impl<'b> Ctx<'_, 'b> {
-    pub(super) fn source_for(&self, m: &RawMeasure) -> Result<&Opened<'b>> {
+    pub(super) fn source_for(&self, m: &Measure) -> Result<&Opened<'b>> {
         let id = self
             .indicator
             .source_of(m)
@@ -50,13 +50,12 @@ impl<'b> Ctx<'_, 'b> {
 }
 
 /// The period granularity of an indicator's figures.
-pub(super) fn granularity(ctx: &Ctx<'_, '_>, m: &RawMeasure) -> Result<Granularity> {
-    let kind = MeasureKind::parse(&m.kind).ok_or_else(|| anyhow!("kind {}", m.kind))?;
+pub(super) fn granularity(ctx: &Ctx<'_, '_>, m: &Measure) -> Result<Granularity> {
+    let kind = m.measure_kind();
     let side = match kind {
         MeasureKind::Composite => return Ok(Granularity::Year),
         MeasureKind::Ratio => m
-            .numerator
-            .as_deref()
+            .numerator()
             .ok_or_else(|| anyhow!("ratio without numerator"))?,
         _ => m,
     };
@@ -65,8 +64,8 @@ pub(super) fn granularity(ctx: &Ctx<'_, '_>, m: &RawMeasure) -> Result<Granulari
 }
 
 /// The plan of a measure for one breakdown (`""` = national).
-pub(super) fn build(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str) -> Result<LazyFrame> {
-    let kind = MeasureKind::parse(&m.kind).ok_or_else(|| anyhow!("kind {}", m.kind))?;
+pub(super) fn build(ctx: &Ctx<'_, '_>, m: &Measure, breakdown: &str) -> Result<LazyFrame> {
+    let kind = m.measure_kind();
     let g = granularity(ctx, m)?;
     let scale = m.scale.unwrap_or(1.0);
     let lf = match kind {

@@ -6,25 +6,23 @@ use polars::prelude::*;
 use super::simple::simple;
 use super::{Ctx, GROUP, KEY, LAST};
 use crate::definitions::Granularity;
-use crate::definitions::raw::RawMeasure;
+use crate::definitions::Measure;
 use crate::sources::YEAR;
 
 /// ratio: numerator and denominator side plans joined on period and group.
 pub(super) fn ratio(
     ctx: &Ctx<'_, '_>,
-    m: &RawMeasure,
+    m: &Measure,
     breakdown: &str,
     g: Granularity,
 ) -> Result<LazyFrame> {
     let num_m = m
-        .numerator
-        .as_deref()
+        .numerator()
         .ok_or_else(|| anyhow!("ratio needs numerator"))?;
     let den_m = m
-        .denominator
-        .as_deref()
+        .denominator()
         .ok_or_else(|| anyhow!("ratio needs denominator"))?;
-    let side_g = |side: &RawMeasure| -> Result<Granularity> {
+    let side_g = |side: &Measure| -> Result<Granularity> {
         let src = ctx.source_for(side)?;
         Ok(g.min(src.source.granularity))
     };

@@ -7,35 +7,35 @@ use polars::prelude::*;
 
 use super::super::geo::region_frame;
 use super::{Ctx, GROUP, KEY};
-use crate::definitions::raw::RawMeasure;
+use crate::definitions::Measure;
 use crate::definitions::{Granularity, MeasureKind, Role};
 use crate::geography::SplitPolicy;
 use crate::sources::{FrameOptions, Opened, YEAR, period_key};
 
 /// Columns a measure reads from its source.
-fn needed_columns(opened: &Opened<'_>, m: &RawMeasure, breakdown: &str) -> Result<Vec<String>> {
+fn needed_columns(opened: &Opened<'_>, m: &Measure, breakdown: &str) -> Result<Vec<String>> {
     let mut cols: Vec<String> = Vec::new();
-    for sql in [&m.filter, &m.condition].into_iter().flatten() {
+    for sql in [m.filter.as_deref(), m.condition()].into_iter().flatten() {
         let e = polars::sql::sql_expr(sql)?;
         for n in e.meta().root_names() {
             cols.push(n.to_string());
         }
     }
-    for c in [&m.column, &m.distinct, &m.answer, &m.status_column]
+    for c in [m.column(), m.distinct(), m.answer(), m.status_column()]
         .into_iter()
         .flatten()
     {
-        cols.push(c.clone());
+        cols.push(c.to_string());
     }
     let src = opened.source;
-    if matches!(MeasureKind::parse(&m.kind), Some(MeasureKind::SurveyShare)) {
+    if matches!(Some(m.measure_kind()), Some(MeasureKind::SurveyShare)) {
         for role in [Role::Respondent, Role::Weight] {
             if let Some(c) = src.column_with_role(role) {
                 cols.push(c.to_string());
             }
         }
     }
-    if is_geo(breakdown) || matches!(MeasureKind::parse(&m.kind), Some(MeasureKind::ShareOfUnits)) {
+    if is_geo(breakdown) || matches!(Some(m.measure_kind()), Some(MeasureKind::ShareOfUnits)) {
         let mc = src
             .municipality_column()
             .ok_or_else(|| anyhow!("source `{}` has no municipality column", src.id()))?;
@@ -63,7 +63,7 @@ pub(super) fn is_geo(b: &str) -> bool {
 /// frame every plan of a run reads the source through (`Opened::frame`
 /// returns one shared frame), so national and breakdown plans, and plans of
 /// different indicators, share one scan.
-pub(super) fn unfiltered(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str) -> Result<LazyFrame> {
+pub(super) fn unfiltered(ctx: &Ctx<'_, '_>, m: &Measure, breakdown: &str) -> Result<LazyFrame> {
     let opened = ctx.source_for(m)?;
     let cols = needed_columns(opened, m, breakdown)?;
     let refs: Vec<&str> = cols.iter().map(String::as_str).collect();
@@ -75,7 +75,7 @@ pub(super) fn unfiltered(ctx: &Ctx<'_, '_>, m: &RawMeasure, breakdown: &str) -> 
 /// The source rows that pass the measure's filter, with `_k` and `_g`.
 pub(super) fn filtered(
     ctx: &Ctx<'_, '_>,
-    m: &RawMeasure,
+    m: &Measure,
     breakdown: &str,
     g: Granularity,
 ) -> Result<LazyFrame> {

@@ -7,7 +7,7 @@ use polars::prelude::*;
 use super::super::geo::{TARGET_YEAR, reference_frame, region_frame};
 use super::rows::{filtered, geo_group, is_geo};
 use super::{Ctx, GROUP, KEY};
-use crate::definitions::raw::RawMeasure;
+use crate::definitions::Measure;
 use crate::definitions::{Granularity, Role};
 use crate::sources::{FrameOptions, YEAR};
 
@@ -17,7 +17,7 @@ use crate::sources::{FrameOptions, YEAR};
 /// earlier period, over the latest structure).
 pub(super) fn share_of_units(
     ctx: &Ctx<'_, '_>,
-    m: &RawMeasure,
+    m: &Measure,
     breakdown: &str,
     g: Granularity,
 ) -> Result<LazyFrame> {
@@ -36,23 +36,22 @@ pub(super) fn share_of_units(
         .select([col(KEY), col(YEAR)])
         .unique(None, UniqueKeepStrategy::Any);
     let cond = polars::sql::sql_expr(
-        m.condition
-            .as_deref()
+        m.condition()
             .ok_or_else(|| anyhow!("share_of_units needs a condition"))?,
     )?;
     let met_rows = lf
         .filter(cond)
         .select([col(KEY), col(mc.as_str()).alias("_code")]);
     let regions = region_frame(ctx.split_policy)?.lazy();
-    let mut units = if m.cumulative {
+    let mut units = if m.cumulative() {
         cumulative_units(periods, met_rows, &regions)?
     } else {
         units_per_period(periods, met_rows)?
     };
-    let weighted = m.weight_by.is_some();
-    if let Some(w) = &m.weight_by {
+    let weighted = m.weight_by().is_some();
+    if let Some(w) = m.weight_by() {
         units = units.join(
-            weights(ctx, w, m.cumulative, &regions)?,
+            weights(ctx, w, m.cumulative(), &regions)?,
             [col(YEAR), col("_code")],
             [col(YEAR), col("_code")],
             JoinArgs::new(JoinType::Left),

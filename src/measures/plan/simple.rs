@@ -6,31 +6,30 @@ use polars::prelude::*;
 
 use super::rows::{filtered, unfiltered};
 use super::{Ctx, GROUP, KEY, LAST};
-use crate::definitions::raw::RawMeasure;
+use crate::definitions::{Aggregate, Measure};
 use crate::definitions::{Granularity, MeasureKind};
 use crate::sources::{MONTH, YEAR};
 
 /// count, sum, mean, median, reported: one aggregate per period and group.
 pub(super) fn simple(
     ctx: &Ctx<'_, '_>,
-    m: &RawMeasure,
+    m: &Measure,
     breakdown: &str,
     g: Granularity,
 ) -> Result<LazyFrame> {
     let lf = filtered(ctx, m, breakdown, g)?;
     let all = unfiltered(ctx, m, breakdown)?;
-    let kind = MeasureKind::parse(&m.kind).ok_or_else(|| anyhow!("kind"))?;
-    let factor = m.factor.unwrap_or(1.0);
+    let kind = Some(m.measure_kind()).ok_or_else(|| anyhow!("kind"))?;
+    let factor = m.factor().unwrap_or(1.0);
     let column = || -> Result<Expr> {
-        m.column
-            .as_deref()
+        m.column()
             .map(|c| col(c).cast(DataType::Float64))
-            .ok_or_else(|| anyhow!("`{}` needs `column`", m.kind))
+            .ok_or_else(|| anyhow!("`{}` needs `column`", m.measure_kind().as_str()))
     };
     let (value, n) = match kind {
         MeasureKind::Count => {
-            let e = match &m.distinct {
-                Some(d) => col(d.as_str()).drop_nulls().n_unique(),
+            let e = match m.distinct() {
+                Some(d) => col(d).drop_nulls().n_unique(),
                 None => len(),
             }
             .cast(DataType::Float64);
@@ -44,17 +43,17 @@ pub(super) fn simple(
         ),
         MeasureKind::Reported => {
             let c = column()?;
-            let v = match m.aggregate.as_deref().unwrap_or("sum") {
-                "mean" => c.mean(),
-                "median" => c.median(),
-                "last" => c.drop_nulls().last(),
-                _ => c.sum(),
+            let v = match m.aggregate().unwrap_or(Aggregate::Sum) {
+                Aggregate::Mean => c.mean(),
+                Aggregate::Median => c.median(),
+                Aggregate::Last => c.drop_nulls().last(),
+                Aggregate::Sum => c.sum(),
             };
             (v, column()?.count().cast(DataType::Float64))
         }
         _ => bail!("not a simple measure"),
     };
-    let grouped = if kind == MeasureKind::Reported && m.aggregate.as_deref() == Some("last") {
+    let grouped = if kind == MeasureKind::Reported && m.aggregate() == Some(Aggregate::Last) {
         lf.group_by_stable([col(KEY), col(GROUP)])
     } else {
         lf.group_by([col(KEY), col(GROUP)])

@@ -6,7 +6,7 @@ use polars::prelude::*;
 
 use super::rows::filtered;
 use super::{Ctx, GROUP, KEY};
-use crate::definitions::raw::RawMeasure;
+use crate::definitions::Measure;
 use crate::definitions::{Granularity, Role};
 
 /// z for a two-sided 95 % interval.
@@ -17,7 +17,7 @@ const Z: f64 = 1.959_963_984_540_054;
 /// questions (several rows per respondent) count once per respondent.
 pub(super) fn survey_share(
     ctx: &Ctx<'_, '_>,
-    m: &RawMeasure,
+    m: &Measure,
     breakdown: &str,
     g: Granularity,
 ) -> Result<LazyFrame> {
@@ -30,10 +30,9 @@ pub(super) fn survey_share(
         .column_with_role(Role::Weight)
         .ok_or_else(|| anyhow!("no weight column"))?;
     let answer = m
-        .answer
-        .as_deref()
+        .answer()
         .ok_or_else(|| anyhow!("survey_share needs `answer`"))?;
-    let per_option = m.per_option && breakdown == answer;
+    let per_option = m.per_option() && breakdown == answer;
     // For a per-option breakdown, group by nothing first, options come later.
     let lf = filtered(ctx, m, if per_option { "" } else { breakdown }, g)?;
     let per_respondent = lf
@@ -43,7 +42,7 @@ pub(super) fn survey_share(
     let scale = m.scale.unwrap_or(1.0);
     if per_option {
         let frames: Vec<LazyFrame> = m
-            .answers
+            .answers()
             .iter()
             .enumerate()
             .map(|(i, o)| {
@@ -64,30 +63,33 @@ pub(super) fn survey_share(
 /// Per respondent: the weight `_w`, whether every answer is excluded
 /// (`_excl`), and whether an answer is in the set (`_yes`, and `_yes<i>`
 /// per option).
-fn respondent_aggs(m: &RawMeasure, a: &str, w: &str, per_option: bool) -> Vec<Expr> {
+fn respondent_aggs(m: &Measure, a: &str, w: &str, per_option: bool) -> Vec<Expr> {
     let set =
         |v: &[String]| lit(Series::new(PlSmallStr::from_static("set"), v.to_vec())).implode(false);
-    let excl = if m.exclude.is_empty() {
+    let excl = if m.exclude().is_empty() {
         lit(false)
     } else {
-        col(a).is_in(set(&m.exclude), false).all(true)
+        col(a).is_in(set(m.exclude()), false).all(true)
     };
     let mut aggs = vec![
         col(w).cast(DataType::Float64).first().alias("_w"),
         excl.alias("_excl"),
         // A multi-select question's headline figure is its first answer;
         // every answer has its own row under the answer breakdown.
-        if m.per_option {
+        if m.per_option() {
             col(a)
-                .eq(lit(m.answers[0].as_str()))
+                .eq(lit(m.answers()[0].as_str()))
                 .any(true)
                 .alias("_yes")
         } else {
-            col(a).is_in(set(&m.answers), false).any(true).alias("_yes")
+            col(a)
+                .is_in(set(m.answers()), false)
+                .any(true)
+                .alias("_yes")
         },
     ];
     if per_option {
-        for (i, o) in m.answers.iter().enumerate() {
+        for (i, o) in m.answers().iter().enumerate() {
             aggs.push(
                 col(a)
                     .eq(lit(o.as_str()))

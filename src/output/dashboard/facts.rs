@@ -206,7 +206,7 @@ pub(super) fn definition(site: &Site<'_>, e: &Entry<'_>) -> DefinitionFacts {
     let lang = site.lang;
     let en = lang == Lang::En;
     let ind = e.indicator;
-    let d = &ind.def;
+    let d = ind;
     let word = |w: Word| Cell::text(w.text(lang));
     let mut rows = vec![
         Fact {
@@ -230,18 +230,26 @@ pub(super) fn definition(site: &Site<'_>, e: &Entry<'_>) -> DefinitionFacts {
         Fact::new(Word::Level, lang, word(level_text(ind.level))),
         Fact::new(Word::Type, lang, word(type_text(ind.kind))),
         Fact::new(Word::Readiness, lang, word(readiness_text(ind.readiness))),
-        Fact::new(Word::Unit, lang, Cell::text(unit_text(&d.unit, lang))),
+        Fact::new(
+            Word::Unit,
+            lang,
+            Cell::text(unit_text(d.unit.as_str(), lang)),
+        ),
         Fact::new(Word::Frequency, lang, word(frequency_text(ind.frequency))),
     ];
     let sources = sources(site, ind.source_ids(), en);
     rows.push(Fact::new(Word::Source, lang, Cell::Sources { sources }));
     if let Some(m) = &d.measure {
         let kind = Cell::Code {
-            text: m.kind.clone(),
+            text: m.measure_kind().as_str().to_string(),
         };
         rows.push(Fact::new(Word::Measure, lang, kind));
     }
-    let subs = [&d.ambition.none, &d.ambition.note]
+    let none = match &d.ambition {
+        AmbitionDef::None(reason) => Some(reason),
+        AmbitionDef::Target { .. } => None,
+    };
+    let subs = [none, d.ambition_note.as_ref()]
         .into_iter()
         .flatten()
         .cloned()
@@ -281,15 +289,8 @@ fn sources(site: &Site<'_>, ids: Vec<String>, en: bool) -> Vec<SourceRef> {
     ids.into_iter()
         .map(|id| match site.catalogue.source(&id) {
             Some(src) => SourceRef {
-                name: Some(
-                    (if en {
-                        &src.def.name.en
-                    } else {
-                        &src.def.name.nb
-                    })
-                    .clone(),
-                ),
-                publisher: src.def.publisher.clone(),
+                name: Some((if en { &src.name.en } else { &src.name.nb }).clone()),
+                publisher: src.publisher.clone(),
                 id,
             },
             None => SourceRef {
@@ -324,7 +325,7 @@ pub(super) fn provenance(e: &Entry<'_>) -> Provenance {
             format!(
                 "{} v{} sha256:{}",
                 e.indicator.path.display(),
-                e.indicator.def.version.unwrap_or(1),
+                e.indicator.version,
                 e.indicator.sha256
             )
         },

@@ -182,7 +182,7 @@ fn goal_row(e: &Entry<'_>, lang: Lang) -> GoalRow {
     GoalRow {
         file: indicator_file(ind.id()),
         name: ind.name(lang == Lang::En).to_string(),
-        number: ind.def.number.clone(),
+        number: ind.number.clone(),
         level: level_short(ind.level).text(lang),
         kind: type_text(ind.kind).text(lang),
         readiness: readiness_text(ind.readiness).text(lang),
@@ -250,7 +250,7 @@ pub(super) fn indicator(site: &Site<'_>, e: &Entry<'_>) -> Value {
         kind => type_text(ind.kind).text(lang),
         readiness => readiness_text(ind.readiness).text(lang),
         frequency => frequency_text(ind.frequency).text(lang),
-        number => ind.def.number.clone(),
+        number => ind.number.clone(),
         status => ser(&badge(e.status, lang, e.status_extra(lang))),
         key => ser(&sections::key_figures(e, lang)),
         error => e.error,

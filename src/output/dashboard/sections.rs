@@ -251,7 +251,6 @@ pub(super) fn breakdowns(site: &Site<'_>, e: &Entry<'_>) -> Option<Breakdowns> {
     let mut order: Vec<&str> = Vec::new();
     for b in e
         .indicator
-        .def
         .breakdowns
         .iter()
         .map(String::as_str)

@@ -111,7 +111,7 @@ impl Entry<'_> {
 
     /// The indicator's unit (`percent`, `count`, …).
     pub(super) fn unit(&self) -> &str {
-        self.indicator.def.unit.as_str()
+        self.indicator.unit.as_str()
     }
 
     /// Change from the previous figure (percentage points for percentages).

@@ -123,7 +123,7 @@ fn goal_view(
                 Some(f) => f
                     .text
                     .clone()
-                    .unwrap_or_else(|| number(f.value, &ind.def.unit, lang)),
+                    .unwrap_or_else(|| number(f.value, ind.unit.as_str(), lang)),
             };
             Some([
                 ind.name(en).replace('|', "\\|"),

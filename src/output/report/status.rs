@@ -56,7 +56,7 @@ pub(crate) fn rows(run: &Run<'_>, lang: Lang) -> Vec<Vec<String>> {
             let mut row = base(ind, &f.period, &f.breakdown, &f.group, lang);
             row.extend([
                 plain(f.value),
-                ind.def.unit.clone(),
+                ind.unit.as_str().to_string(),
                 plain(f.ci_low),
                 plain(f.ci_high),
                 f.suppressed.to_string(),
@@ -112,7 +112,7 @@ fn national(ind: &Indicator, ev: &Evaluated, lang: Lang) -> Vec<String> {
         ev.current.as_ref().map_or_else(String::new, |f| {
             f.text.clone().unwrap_or_else(|| plain(f.value))
         }),
-        ind.def.unit.clone(),
+        ind.unit.as_str().to_string(),
         plain(ev.current.as_ref().and_then(|f| f.ci_low)),
         plain(ev.current.as_ref().and_then(|f| f.ci_high)),
         "false".into(),

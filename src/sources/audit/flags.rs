@@ -27,14 +27,14 @@ pub(super) struct Flag {
 
 /// The flags of a source, in column order, `bad-period` last.
 pub(super) fn flags(source: &Source) -> Vec<Flag> {
-    let def = &source.def;
+    let def = source;
     let known: Series = Series::new(
         PlSmallStr::from_static("known"),
         Geography::shipped().known_codes(),
     );
     let mut flags: Vec<Flag> = Vec::new();
     for c in &def.columns {
-        let ty = ColumnType::parse(&c.kind).unwrap_or(ColumnType::Text);
+        let ty = c.ty;
         let t = trimmed(col(format!("{}__raw", c.name)));
         let present = t.clone().is_not_null().and(t.clone().neq(lit("")));
         let is_symbol = t.is_in(
@@ -73,7 +73,7 @@ pub(super) fn flags(source: &Source) -> Vec<Flag> {
         }
     }
     flags.push(Flag {
-        column: def.period.column.clone(),
+        column: def.period_column.clone(),
         code: "bad-period",
         expr: col(YEAR).is_null(),
     });
@@ -117,8 +117,8 @@ pub(super) fn plans(lf: &LazyFrame, source: &Source, flags: &[Flag]) -> Vec<Lazy
 /// The aggregates of the totals plan.
 fn totals(source: &Source, flags: &[Flag]) -> Vec<Expr> {
     let mut aggs = vec![len().alias("rows")];
-    for c in &source.def.columns {
-        let ty = ColumnType::parse(&c.kind).unwrap_or(ColumnType::Text);
+    for c in &source.columns {
+        let ty = c.ty;
         if matches!(ty, ColumnType::Integer | ColumnType::Decimal) {
             let t = trimmed(col(format!("{}__raw", c.name)));
             for (i, s) in SYMBOLS.iter().enumerate() {

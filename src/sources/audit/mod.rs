@@ -106,7 +106,7 @@ pub(crate) struct AuditFile {
 /// When polars fails to read the files.
 pub(crate) fn audit(opened: &Opened<'_>) -> Result<Audit> {
     let source = opened.source;
-    let names: Vec<&str> = source.def.columns.iter().map(|c| c.name.as_str()).collect();
+    let names: Vec<&str> = source.columns.iter().map(|c| c.name.as_str()).collect();
     let lf = opened.frame(
         &names,
         FrameOptions {

@@ -15,14 +15,14 @@ use crate::sources::{FILE, FrameOptions, Opened, ROW, collect_all};
 /// # Errors
 /// Rows with an organisation number that fails MOD11, or a polars failure.
 pub(crate) fn check_rejected_orgnr(opened: &Opened<'_>) -> Result<()> {
-    let def = &opened.source.def;
-    if def.invalid_orgnr.as_deref() != Some("reject") {
+    let def = opened.source;
+    if def.invalid_orgnr != crate::definitions::InvalidOrgnr::Reject {
         return Ok(());
     }
     let Some(column) = def
         .columns
         .iter()
-        .find(|c| ColumnType::parse(&c.kind) == Some(ColumnType::Orgnr))
+        .find(|c| c.ty == ColumnType::Orgnr)
         .map(|c| c.name.as_str())
     else {
         return Ok(());

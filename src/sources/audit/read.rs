@@ -68,8 +68,8 @@ pub(super) fn column_audits(
 ) -> (BTreeMap<String, u64>, Vec<ColumnAudit>) {
     let mut symbols: BTreeMap<String, u64> = BTreeMap::new();
     let mut column_audits = Vec::new();
-    for c in &source.def.columns {
-        let ty = ColumnType::parse(&c.kind).unwrap_or(ColumnType::Text);
+    for c in &source.columns {
+        let ty = c.ty;
         let mut col_symbols = BTreeMap::new();
         if matches!(ty, ColumnType::Integer | ColumnType::Decimal) {
             for (i, s) in SYMBOLS.iter().enumerate() {
@@ -90,7 +90,7 @@ pub(super) fn column_audits(
             .sum();
         column_audits.push(ColumnAudit {
             name: c.name.clone(),
-            kind: c.kind.clone(),
+            kind: c.ty.as_str().to_string(),
             symbols: col_symbols,
             unparseable,
         });
@@ -146,10 +146,10 @@ pub(super) fn problems(
 
 /// Severity and one-line message of a flag that `count` rows have.
 fn message(source: &Source, flag: &Flag, count: u64) -> (Severity, String) {
-    let def = &source.def;
+    let def = source;
     match flag.code {
         "invalid-orgnr" => {
-            let reject = def.invalid_orgnr.as_deref() == Some("reject");
+            let reject = def.invalid_orgnr == crate::definitions::InvalidOrgnr::Reject;
             (
                 if reject {
                     Severity::Error
@@ -179,7 +179,7 @@ fn message(source: &Source, flag: &Flag, count: u64) -> (Severity, String) {
         ),
         _ => {
             let col_def = def.columns.iter().find(|c| c.name == flag.column);
-            let ty = col_def.map_or("text", |c| c.kind.as_str());
+            let ty = col_def.map_or("text", |c| c.ty.as_str());
             (
                 Severity::Error,
                 format!("{count} value(s) cannot be read as `{ty}`; they are left out as missing"),

@@ -73,7 +73,7 @@ pub(super) fn legend(
         items.push(Legend::new("trend", words.text(lang).to_string()));
     }
     if let Some(g) = goal {
-        let unit = input.indicator.def.unit.as_str();
+        let unit = input.indicator.unit.as_str();
         let target = crate::output::target(g.target, unit, lang);
         let text = format!(
             "{} ({})",
@@ -93,7 +93,7 @@ pub(super) fn description(
     required_now: Option<f64>,
 ) -> String {
     let lang = input.lang;
-    let unit = input.indicator.def.unit.as_str();
+    let unit = input.indicator.unit.as_str();
     let n = |v: f64| crate::output::number(Some(v), unit, lang);
     let (Some(first), Some(last)) = (obs.first(), obs.last()) else {
         return String::new();

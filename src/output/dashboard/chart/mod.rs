@@ -11,7 +11,7 @@ mod scale;
 
 use serde::Serialize;
 
-use crate::assessment::{Assessment, date_time, period_time, required_path};
+use crate::assessment::{Assessment, period_time, required_path};
 use crate::definitions::{AmbitionDef, Direction, Indicator};
 use crate::lang::{Lang, Word, fill};
 use crate::measures::Figure;
@@ -169,7 +169,7 @@ struct Target {
 /// to draw (milestones, no data).
 pub(super) fn figure(input: &ChartInput<'_>) -> Option<Chart> {
     let lang = input.lang;
-    let unit = input.indicator.def.unit.as_str();
+    let unit = input.indicator.unit.as_str();
     let obs = observations(input.national);
     let (first, last) = (obs.first()?, obs.last()?);
     let goal = goal(input.indicator);
@@ -313,10 +313,10 @@ fn goal(indicator: &Indicator) -> Option<Goal> {
             by,
             direction,
             ..
-        } => date_time(by).map(|deadline| Goal {
+        } => Some(Goal {
             target: *target,
-            deadline,
-            by: by.clone(),
+            deadline: by.end_time(),
+            by: by.label(),
             direction: *direction,
         }),
         AmbitionDef::None(_) => None,

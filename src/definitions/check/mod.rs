@@ -1,0 +1,283 @@
+//! The checker: strict serde parsing (unknown fields and wrong types are
+//! errors with serde's position), then semantic checks per concern with
+//! positions from [`Locator`]. This file holds the entry point ([`check`]):
+//! duplicate ids, the order sources and indicators are checked and sorted in,
+//! and the per-file context [`Ctx`] every check reports through.
+
+mod ambition;
+mod composite;
+mod indicator;
+mod measure;
+mod source;
+mod sql;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use super::Catalogue;
+use super::locate::Locator;
+use super::model::{GOALS, Indicator, Source};
+use super::raw::{RawIndicator, RawSource};
+use crate::diagnostic::{Diagnostic, Location, Severity};
+
+/// A definition file's text.
+pub(super) struct FileText {
+    /// Where it was read from.
+    pub(super) path: PathBuf,
+    /// SHA-256 of its bytes.
+    pub(super) sha256: String,
+    /// Its text (lossy UTF-8).
+    pub(super) text: String,
+    /// Whether it lies under `sources/`.
+    pub(super) is_source: bool,
+}
+
+/// Collects findings for one file.
+struct Ctx<'a> {
+    file: &'a FileText,
+    loc: Locator,
+    out: &'a mut Vec<Diagnostic>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(file: &'a FileText, out: &'a mut Vec<Diagnostic>) -> Self {
+        Self {
+            file,
+            loc: Locator::new(&file.text),
+            out,
+        }
+    }
+
+    fn at(&self, field: &str) -> Location {
+        let (line, column) = self.loc.value(field);
+        Location {
+            file: self.file.path.clone(),
+            line,
+            column,
+        }
+    }
+
+    fn error(&mut self, code: &'static str, field: &str, message: String) -> &mut Diagnostic {
+        let d = Diagnostic::error(code, self.at(field), field, message);
+        self.out.push(d);
+        self.out.last_mut().expect("just pushed")
+    }
+
+    fn warning(&mut self, code: &'static str, field: &str, message: String) -> &mut Diagnostic {
+        let d = Diagnostic::warning(code, self.at(field), field, message);
+        self.out.push(d);
+        self.out.last_mut().expect("just pushed")
+    }
+
+    /// Checks a string against an enum's spellings.
+    fn enum_value<T>(
+        &mut self,
+        field: &str,
+        value: &str,
+        parse: fn(&str) -> Option<T>,
+        all: &[&str],
+    ) -> Option<T> {
+        let parsed = parse(value);
+        if parsed.is_none() {
+            self.error(
+                "bad-value",
+                field,
+                format!("`{value}` is not a valid {field}"),
+            )
+            .suggest(value, all.iter().copied())
+            .help = Some(format!("expected one of: {}", all.join(", ")));
+        }
+        parsed
+    }
+
+    /// Whether an error was reported since the finding count was `before`.
+    fn errors_since(&self, before: usize) -> bool {
+        self.out[before..]
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    /// Warns when the id differs from the file name.
+    fn check_file_name(&mut self, id: &str) {
+        let stem = self
+            .file
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if stem != id {
+            self.warning(
+                "id-file-mismatch",
+                "id",
+                format!("id `{id}` differs from the file name `{stem}`"),
+            );
+        }
+    }
+}
+
+/// Checks every file and builds the catalogue.
+pub(super) fn check(files: &[FileText]) -> Catalogue {
+    let mut diagnostics = Vec::new();
+    let mut raw_sources: Vec<(&FileText, RawSource)> = Vec::new();
+    let mut raw_indicators: Vec<(&FileText, RawIndicator)> = Vec::new();
+    for file in files {
+        if file.is_source {
+            if let Some(s) = parse::<RawSource>(file, &mut diagnostics) {
+                raw_sources.push((file, s));
+            }
+        } else if let Some(i) = parse::<RawIndicator>(file, &mut diagnostics) {
+            raw_indicators.push((file, i));
+        }
+    }
+    // Sources first: indicators refer to them.
+    let sources = check_sources(raw_sources, &mut diagnostics);
+    let mut indicators = check_indicators(raw_indicators, &sources, &mut diagnostics);
+    composite::check_cycles(&indicators, files, &mut diagnostics);
+    let goal_rank = |g: &str| GOALS.iter().position(|(c, _, _)| *c == g).unwrap_or(99);
+    indicators.sort_by(|a, b| (goal_rank(&a.goal), a.id()).cmp(&(goal_rank(&b.goal), b.id())));
+    Catalogue {
+        root: PathBuf::new(),
+        indicators,
+        sources,
+        diagnostics,
+    }
+}
+
+/// Checks the sources in file order (a repeated id is reported and skipped);
+/// returns those without errors, sorted by id.
+fn check_sources(raw: Vec<(&FileText, RawSource)>, out: &mut Vec<Diagnostic>) -> Vec<Source> {
+    let mut sources: Vec<Source> = Vec::new();
+    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for (file, raw) in raw {
+        let mut ctx = Ctx::new(file, out);
+        if let Some(first) = seen.get(&raw.id) {
+            ctx.error(
+                "duplicate-id",
+                "id",
+                format!(
+                    "source id `{}` is already defined in {}",
+                    raw.id,
+                    first.display()
+                ),
+            );
+            continue;
+        }
+        seen.insert(raw.id.clone(), file.path.clone());
+        if let Some(source) = source::check(&mut ctx, raw) {
+            sources.push(source);
+        }
+    }
+    sources.sort_by(|a, b| a.id().cmp(b.id()));
+    sources
+}
+
+/// Checks the indicators in file order (a repeated id is reported and
+/// skipped); returns those without errors.
+fn check_indicators(
+    raw: Vec<(&FileText, RawIndicator)>,
+    sources: &[Source],
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Indicator> {
+    let ids: BTreeSet<String> = raw.iter().map(|(_, r)| r.id.clone()).collect();
+    let mut indicators: Vec<Indicator> = Vec::new();
+    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for (file, raw) in raw {
+        let mut ctx = Ctx::new(file, out);
+        if let Some(first) = seen.get(&raw.id) {
+            ctx.error(
+                "duplicate-id",
+                "id",
+                format!(
+                    "indicator id `{}` is already defined in {}",
+                    raw.id,
+                    first.display()
+                ),
+            );
+            continue;
+        }
+        seen.insert(raw.id.clone(), file.path.clone());
+        if let Some(ind) = indicator::check(&mut ctx, raw, sources, &ids) {
+            indicators.push(ind);
+        }
+    }
+    indicators
+}
+
+/// Parses one file with serde, turning its error into a located finding.
+fn parse<T: serde::de::DeserializeOwned>(file: &FileText, out: &mut Vec<Diagnostic>) -> Option<T> {
+    match serde_yaml::from_str::<T>(&file.text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            out.push(serde_finding(file, &e));
+            None
+        }
+    }
+}
+
+/// A serde error as a finding: code from the message, field from serde's path.
+fn serde_finding(file: &FileText, e: &serde_yaml::Error) -> Diagnostic {
+    let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+    let full = e.to_string();
+    let msg = full.split(" at line ").next().unwrap_or(&full).to_string();
+    // serde_yaml prefixes the path: `ambition: unknown field ...`.
+    let (field, msg) = match msg.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') && !path.is_empty() && path != "invalid type" => {
+            (path.to_string(), rest.to_string())
+        }
+        _ => (String::new(), msg),
+    };
+    let code = if msg.contains("unknown field") {
+        "unknown-field"
+    } else if msg.contains("missing field") {
+        "missing-field"
+    } else if msg.contains("invalid type") {
+        "wrong-type"
+    } else {
+        "yaml-syntax"
+    };
+    // serde names the mapping; the finding names the field itself
+    // (`ambition.targt`, `name.en`, `caveat`).
+    let field = match (code, backticked(&msg)) {
+        ("unknown-field" | "missing-field", Some(name)) if field.is_empty() => name.to_string(),
+        ("unknown-field" | "missing-field", Some(name)) => format!("{field}.{name}"),
+        _ => field,
+    };
+    let location = Location {
+        file: file.path.clone(),
+        line,
+        column,
+    };
+    let mut d = Diagnostic::error(code, location, &field, msg);
+    if code == "unknown-field" {
+        let message = d.message.clone();
+        if let Some(wrong) = backticked(&message) {
+            d.suggest(wrong, expected_fields(&message));
+        }
+        d.with_help("check the spelling; docs/definitions.md lists every field")
+    } else {
+        d
+    }
+}
+
+/// The field names serde lists after `expected one of` (or `expected`).
+fn expected_fields(msg: &str) -> Vec<&str> {
+    let Some((_, list)) = msg.split_once("expected") else {
+        return Vec::new();
+    };
+    list.split('`').skip(1).step_by(2).collect()
+}
+
+/// The first `name` in backticks in a serde message.
+fn backticked(msg: &str) -> Option<&str> {
+    let start = msg.find('`')? + 1;
+    let len = msg[start..].find('`')?;
+    Some(&msg[start..start + len])
+}
+
+/// Whether `s` is a lower-case slug (a-z, 0-9, `-`, not starting with `-`).
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+}

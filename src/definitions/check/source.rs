@@ -1,0 +1,202 @@
+//! Checks of a source definition: id, publisher, file pattern, CSV dialect,
+//! period, declared columns and wide layout.
+
+use std::collections::BTreeSet;
+
+use super::{Ctx, is_slug};
+use crate::definitions::model::{
+    Column, ColumnType, DialectSpec, Encoding, Granularity, InvalidOrgnr, Role, Source, Wide,
+};
+use crate::definitions::raw::{RawDialect, RawSource};
+
+/// Publishers the tool knows; others are allowed with a warning.
+const PUBLISHERS: &[&str] = &[
+    "SSB", "SSB/KPR", "KPR", "NHN", "BRREG", "FHI", "HTO", "survey", "Hdir",
+];
+
+/// Checks one source; `None` when it has errors.
+pub(super) fn check(ctx: &mut Ctx<'_>, raw: RawSource) -> Option<Source> {
+    let errors_before = ctx.out.len();
+    check_header(ctx, &raw);
+    check_dialect(ctx, &raw.dialect);
+    let granularity = ctx.enum_value(
+        "period.granularity",
+        &raw.period.granularity,
+        Granularity::parse,
+        Granularity::ALL,
+    );
+    check_columns(ctx, &raw);
+    if let Some(p) = &raw.invalid_orgnr
+        && p != "exclude"
+        && p != "reject"
+    {
+        ctx.error(
+            "bad-value",
+            "invalid-orgnr",
+            format!("`{p}` must be `exclude` or `reject`"),
+        );
+    }
+    ctx.check_file_name(&raw.id);
+    let has_new_errors = ctx.errors_since(errors_before);
+    let granularity = granularity?;
+    if has_new_errors {
+        return None;
+    }
+    build(ctx, &raw, granularity)
+}
+
+/// The typed source from a raw one without errors.
+fn build(ctx: &Ctx<'_>, raw: &RawSource, granularity: Granularity) -> Option<Source> {
+    let columns = raw
+        .columns
+        .iter()
+        .map(|c| {
+            Some(Column {
+                name: c.name.clone(),
+                ty: ColumnType::parse(&c.kind)?,
+                role: match &c.role {
+                    None => None,
+                    Some(r) => Some(Role::parse(r)?),
+                },
+                labels: c.labels.clone(),
+                description: c.description.clone(),
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let invalid_orgnr = match &raw.invalid_orgnr {
+        None => InvalidOrgnr::Exclude,
+        Some(p) => InvalidOrgnr::parse(p)?,
+    };
+    Some(Source {
+        path: ctx.file.path.clone(),
+        sha256: ctx.file.sha256.clone(),
+        id: raw.id.clone(),
+        name: raw.name.clone(),
+        publisher: raw.publisher.clone(),
+        files: raw.files.clone(),
+        dialect: DialectSpec::from_raw(&raw.dialect)?,
+        wide: raw.wide.as_ref().map(|w| Wide {
+            key: w.key.clone(),
+            value: w.value.clone(),
+            year_columns: w.year_columns,
+        }),
+        period_column: raw.period.column.clone(),
+        granularity,
+        columns,
+        invalid_orgnr,
+    })
+}
+
+/// Id, publisher and file pattern.
+fn check_header(ctx: &mut Ctx<'_>, raw: &RawSource) {
+    if !is_slug(&raw.id) {
+        ctx.error(
+            "bad-id",
+            "id",
+            format!(
+                "source id `{}` must be a lower-case slug (a-z, 0-9, -)",
+                raw.id
+            ),
+        );
+    }
+    if !PUBLISHERS.contains(&raw.publisher.as_str()) {
+        ctx.warning(
+            "unknown-publisher",
+            "publisher",
+            format!("publisher `{}` is not one the tool knows", raw.publisher),
+        )
+        .help = Some(format!("known: {}", PUBLISHERS.join(", ")));
+    }
+    if raw.files.trim().is_empty() {
+        ctx.error(
+            "bad-value",
+            "files",
+            "`files` must be a file pattern".into(),
+        );
+    } else if let Err(e) = glob::Pattern::new(&raw.files) {
+        ctx.error("bad-value", "files", format!("bad file pattern: {e}"));
+    }
+}
+
+/// Separator, decimal mark and encoding.
+fn check_dialect(ctx: &mut Ctx<'_>, dialect: &RawDialect) {
+    if let Some(sep) = &dialect.separator
+        && sep.chars().count() != 1
+        && sep != "\\t"
+    {
+        ctx.error(
+            "bad-value",
+            "dialect.separator",
+            format!("separator `{sep}` must be one character"),
+        );
+    }
+    if let Some(dec) = &dialect.decimal
+        && dec != ","
+        && dec != "."
+    {
+        ctx.error(
+            "bad-value",
+            "dialect.decimal",
+            format!("decimal mark `{dec}` must be `,` or `.`"),
+        );
+    }
+    if let Some(enc) = &dialect.encoding
+        && Encoding::parse(enc).is_none()
+    {
+        ctx.error(
+            "bad-value",
+            "dialect.encoding",
+            format!("encoding `{enc}` is not supported"),
+        )
+        .help = Some(
+            "use utf-8 or windows-1252 (latin1 and iso-8859-1 are read as windows-1252)".into(),
+        );
+    }
+}
+
+/// Declared columns (names unique, types and roles known), and the period
+/// and wide columns among them.
+fn check_columns(ctx: &mut Ctx<'_>, raw: &RawSource) {
+    let mut names = BTreeSet::new();
+    for (i, col) in raw.columns.iter().enumerate() {
+        if !names.insert(col.name.as_str()) {
+            ctx.error(
+                "duplicate-column",
+                &format!("columns[{i}].name"),
+                format!("column `{}` is declared twice", col.name),
+            );
+        }
+        ctx.enum_value(
+            &format!("columns[{i}].type"),
+            &col.kind,
+            ColumnType::parse,
+            ColumnType::ALL,
+        );
+        if let Some(role) = &col.role {
+            ctx.enum_value(&format!("columns[{i}].role"), role, Role::parse, Role::ALL);
+        }
+    }
+    if !names.contains(raw.period.column.as_str()) {
+        ctx.error(
+            "unknown-column",
+            "period.column",
+            format!(
+                "period column `{}` is not among the declared columns",
+                raw.period.column
+            ),
+        )
+        .suggest(&raw.period.column, names.iter().copied());
+    }
+    if let Some(w) = &raw.wide {
+        for (field, name) in [("wide.key", &w.key), ("wide.value", &w.value)] {
+            if !names.contains(name.as_str()) {
+                ctx.error(
+                    "unknown-column",
+                    field,
+                    format!("`{name}` is not among the declared columns"),
+                )
+                .suggest(name, names.iter().copied());
+            }
+        }
+    }
+}
