@@ -155,24 +155,8 @@ impl Columns {
             .i64()?
             .iter()
             .collect();
-        let groups: Vec<Option<String>> = match df.column(plan::GROUP) {
-            Ok(c) => c
-                .cast(&DataType::String)?
-                .str()?
-                .iter()
-                .map(|s| s.map(str::to_string))
-                .collect(),
-            Err(_) => vec![None; height],
-        };
-        let texts: Vec<Option<String>> = match df.column("text") {
-            Ok(c) => c
-                .cast(&DataType::String)?
-                .str()?
-                .iter()
-                .map(|s| s.map(str::to_string))
-                .collect(),
-            Err(_) => vec![None; height],
-        };
+        let groups = text_column(df, plan::GROUP, height)?;
+        let texts = text_column(df, "text", height)?;
         Ok(Self {
             keys,
             groups,
@@ -184,5 +168,18 @@ impl Columns {
             lo: f64_col("ci_low")?,
             hi: f64_col("ci_high")?,
         })
+    }
+}
+
+/// A column as text (`None` for nulls); all `None` when the frame lacks it.
+fn text_column(df: &DataFrame, name: &str, height: usize) -> PolarsResult<Vec<Option<String>>> {
+    match df.column(name) {
+        Ok(c) => Ok(c
+            .cast(&DataType::String)?
+            .str()?
+            .iter()
+            .map(|s| s.map(str::to_string))
+            .collect()),
+        Err(_) => Ok(vec![None; height]),
     }
 }

@@ -37,13 +37,7 @@ impl Opened<'_> {
             // pushdown still reads only the columns some plan uses.
             let def = self.source;
             for c in columns {
-                if def.columns.iter().all(|d| d.name != *c) {
-                    bail!(
-                        "column `{c}` is not declared by source `{}` ({})",
-                        self.source.id(),
-                        self.source.path.display()
-                    );
-                }
+                self.ensure_declared(c)?;
             }
             let shared = if let Some(lf) = self.shared.get() {
                 lf.clone()
@@ -87,6 +81,18 @@ impl Opened<'_> {
         Ok(lf)
     }
 
+    /// Fails when the source does not declare `column`.
+    fn ensure_declared(&self, column: &str) -> Result<()> {
+        if self.source.columns.iter().any(|d| d.name == column) {
+            return Ok(());
+        }
+        bail!(
+            "column `{column}` is not declared by source `{}` ({})",
+            self.source.id(),
+            self.source.path.display()
+        )
+    }
+
     /// The declared columns a frame of `columns` reads, in order: those
     /// asked for, the period column and the organisation-number column
     /// (returned apart as well).
@@ -101,13 +107,7 @@ impl Opened<'_> {
             }
         };
         for c in columns {
-            if def.columns.iter().all(|d| d.name != *c) {
-                bail!(
-                    "column `{c}` is not declared by source `{}` ({})",
-                    self.source.id(),
-                    self.source.path.display()
-                );
-            }
+            self.ensure_declared(c)?;
             push(c);
         }
         push(&def.period_column);

@@ -143,6 +143,26 @@ pub(super) fn check(files: &[FileText]) -> Catalogue {
     }
 }
 
+/// Whether `id` is defined here for the first time (remembering where);
+/// a repeated id is reported at the second definition.
+fn first_definition(
+    ctx: &mut Ctx<'_>,
+    seen: &mut BTreeMap<String, PathBuf>,
+    what: &str,
+    id: &str,
+) -> bool {
+    if let Some(first) = seen.get(id) {
+        ctx.error(
+            "duplicate-id",
+            "id",
+            format!("{what} id `{id}` is already defined in {}", first.display()),
+        );
+        return false;
+    }
+    seen.insert(id.to_string(), ctx.file.path.clone());
+    true
+}
+
 /// Checks the sources in file order (a repeated id is reported and skipped);
 /// returns those without errors, sorted by id.
 fn check_sources(raw: Vec<(&FileText, RawSource)>, out: &mut Vec<Diagnostic>) -> Vec<Source> {
@@ -150,19 +170,9 @@ fn check_sources(raw: Vec<(&FileText, RawSource)>, out: &mut Vec<Diagnostic>) ->
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
     for (file, raw) in raw {
         let mut ctx = Ctx::new(file, out);
-        if let Some(first) = seen.get(&raw.id) {
-            ctx.error(
-                "duplicate-id",
-                "id",
-                format!(
-                    "source id `{}` is already defined in {}",
-                    raw.id,
-                    first.display()
-                ),
-            );
+        if !first_definition(&mut ctx, &mut seen, "source", &raw.id) {
             continue;
         }
-        seen.insert(raw.id.clone(), file.path.clone());
         if let Some(source) = source::check(&mut ctx, raw) {
             sources.push(source);
         }
@@ -183,19 +193,9 @@ fn check_indicators(
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
     for (file, raw) in raw {
         let mut ctx = Ctx::new(file, out);
-        if let Some(first) = seen.get(&raw.id) {
-            ctx.error(
-                "duplicate-id",
-                "id",
-                format!(
-                    "indicator id `{}` is already defined in {}",
-                    raw.id,
-                    first.display()
-                ),
-            );
+        if !first_definition(&mut ctx, &mut seen, "indicator", &raw.id) {
             continue;
         }
-        seen.insert(raw.id.clone(), file.path.clone());
         if let Some(ind) = indicator::check(&mut ctx, raw, sources, &ids) {
             indicators.push(ind);
         }
