@@ -273,9 +273,15 @@ pub(crate) struct ReportArgs {
     /// Replace an existing report for the same quarter.
     #[arg(long)]
     pub(crate) force: bool,
-    /// Exit 1 when the run had warnings (stale data, suppressed cells, failed optional indicators).
+    /// Exit 1 on stale data or a failed optional indicator (the same as
+    /// `--fail-on stale,failed`).
     #[arg(long)]
     pub(crate) strict: bool,
+    /// Exit 1 when any of these happened (comma-separated): `stale` data,
+    /// `failed` optional indicators, rows `excluded` from a source, small
+    /// cells `suppressed`. Adds to what `--strict` fails on.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub(crate) fail_on: Vec<FailOn>,
     /// CSV dialect.
     #[arg(long, value_enum, default_value_t)]
     pub(crate) csv_dialect: CsvDialect,
@@ -288,6 +294,24 @@ pub(crate) struct ReportArgs {
     /// Language of names.
     #[arg(long, value_enum, default_value_t)]
     pub(crate) lang: Lang,
+}
+
+/// What can turn a finished report's exit code from 0 into 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub(crate) enum FailOn {
+    /// An indicator's latest figure is older than its frequency allows.
+    Stale,
+    /// An optional (not ready) indicator could not be computed.
+    Failed,
+    /// A source had rows that were excluded (e.g. invalid organisation numbers).
+    Excluded,
+    /// Small cells were suppressed (routine; information, not a warning).
+    Suppressed,
+}
+
+impl FailOn {
+    /// What `--strict` fails on.
+    pub(crate) const STRICT: [FailOn; 2] = [FailOn::Stale, FailOn::Failed];
 }
 
 /// `dashboard`.

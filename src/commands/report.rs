@@ -4,7 +4,7 @@
 //! never leaves a half-written report or touches the previous one.
 
 use super::evaluate::{self, Options, Pick, Run};
-use crate::cli::{CsvDialect, ReportArgs};
+use crate::cli::{CsvDialect, FailOn, ReportArgs};
 use crate::definitions::{Catalogue, Readiness};
 use crate::error::{Error, ExitStatus, Result};
 use crate::output::log::log;
@@ -35,20 +35,28 @@ pub(super) fn run(args: &ReportArgs) -> Result<ExitStatus> {
         ..Options::new(Pick::All, Some(quarter))
     };
     let run = evaluate::evaluate(&catalogue, &args.paths.data, &opts)?;
-    let mut warnings = warnings(&run)?;
+    let mut findings = warnings(&run)?;
     let series = tidy::rows(&run);
     let suppressed = series
         .iter()
         .filter(|r| r[tidy::SUPPRESSED] == "true")
         .count();
     if suppressed > 0 {
+        // Routine disclosure control: information, unless --fail-on asks.
         log(
-            "warning",
+            "info",
             "suppressed-cells",
             &[("count", suppressed.to_string())],
         );
-        warnings.push(format!("{suppressed} small cell(s) suppressed"));
+        findings.push((FailOn::Suppressed, String::new()));
     }
+    // The manifest lists the warnings (stale data, failed optional
+    // indicators); suppression and exclusions have counts of their own.
+    let warnings: Vec<String> = findings
+        .iter()
+        .filter(|(kind, _)| FailOn::STRICT.contains(kind))
+        .map(|(_, text)| text.clone())
+        .collect();
     let settings = Settings {
         quarter: &label,
         dialect: dialect(args.csv_dialect),
@@ -64,6 +72,7 @@ pub(super) fn run(args: &ReportArgs) -> Result<ExitStatus> {
         warnings: &warnings,
     };
     let audits = audits(&catalogue, args)?;
+    findings.extend(excluded(&audits));
     let manifest = manifest::manifest(&catalogue, &audits, &about, &files)?;
     files.push(("manifest.json".into(), manifest));
 
@@ -79,17 +88,42 @@ pub(super) fn run(args: &ReportArgs) -> Result<ExitStatus> {
             ("warnings", warnings.len().to_string()),
         ],
     );
-    Ok(if args.strict && !warnings.is_empty() {
+    Ok(outcome(args, &findings))
+}
+
+/// 1 when anything `--strict` or `--fail-on` names happened, else 0.
+fn outcome(args: &ReportArgs, findings: &[(FailOn, String)]) -> ExitStatus {
+    let strict: &[FailOn] = if args.strict { &FailOn::STRICT } else { &[] };
+    let fails = |kind: &FailOn| strict.contains(kind) || args.fail_on.contains(kind);
+    if findings.iter().any(|(kind, _)| fails(kind)) {
         ExitStatus::Failure
     } else {
         ExitStatus::Success
-    })
+    }
+}
+
+/// Sources with excluded rows, logged as information.
+fn excluded(audits: &[(String, Audit)]) -> Vec<(FailOn, String)> {
+    let mut found = Vec::new();
+    for (id, audit) in audits {
+        let rows: u64 = audit.files.iter().map(|f| f.excluded).sum();
+        if rows > 0 {
+            log(
+                "info",
+                "rows-excluded",
+                &[("source", id.clone()), ("count", rows.to_string())],
+            );
+            found.push((FailOn::Excluded, String::new()));
+        }
+    }
+    found
 }
 
 /// Failures of ready indicators stop the report; failed optional indicators
-/// and stale data are warnings (logged as they are found).
-fn warnings(run: &Run<'_>) -> Result<Vec<String>> {
-    let mut warnings: Vec<String> = Vec::new();
+/// and stale data are warnings (logged as they are found), each with the
+/// text the manifest lists.
+fn warnings(run: &Run<'_>) -> Result<Vec<(FailOn, String)>> {
+    let mut warnings = Vec::new();
     for ind in &run.selected {
         let Some(ev) = run.results.get(ind.id()) else {
             continue;
@@ -111,7 +145,10 @@ fn warnings(run: &Run<'_>) -> Result<Vec<String>> {
                 "optional-indicator-failed",
                 &[("indicator", ind.id().to_string())],
             );
-            warnings.push(format!("optional indicator {} failed: {e}", ind.id()));
+            warnings.push((
+                FailOn::Failed,
+                format!("optional indicator {} failed: {e}", ind.id()),
+            ));
         }
         if ev.stale {
             log(
@@ -129,7 +166,7 @@ fn warnings(run: &Run<'_>) -> Result<Vec<String>> {
                     ("age_months", ev.age_months.unwrap_or(0).to_string()),
                 ],
             );
-            warnings.push(format!("stale data: {}", ind.id()));
+            warnings.push((FailOn::Stale, format!("stale data: {}", ind.id())));
         }
     }
     Ok(warnings)

@@ -117,7 +117,8 @@ fn exit_codes() {
     w.run(&["report", "--quarter", "2026Q7", "--out", "out"])
         .expect_code(2)
         .expect_output("not a quarter");
-    // Sample data has suppressed county cells: a warning, so --strict exits 1.
+    // Sample data has suppressed county cells and 47 excluded rows: routine
+    // information, so --strict (stale data, failed indicators) exits 0 …
     w.run(&[
         "report",
         "--quarter",
@@ -126,8 +127,42 @@ fn exit_codes() {
         "strict",
         "--strict",
     ])
-    .expect_code(1)
-    .expect_output("event=suppressed-cells");
+    .expect_code(0)
+    .expect_output("level=info event=suppressed-cells count=183")
+    .expect_output("level=info event=rows-excluded source=nhn-pjd-logg count=47");
+    // … unless --fail-on names them.
+    for what in ["suppressed", "excluded", "stale,suppressed"] {
+        w.run(&[
+            "report",
+            "--quarter",
+            "2026Q2",
+            "--out",
+            &format!("fail-on-{what}"),
+            "--fail-on",
+            what,
+        ])
+        .expect_code(1);
+    }
+    w.run(&[
+        "report",
+        "--quarter",
+        "2026Q2",
+        "--out",
+        "fail-on-stale",
+        "--fail-on",
+        "stale,failed",
+    ])
+    .expect_code(0);
+    w.run(&[
+        "report",
+        "--quarter",
+        "2026Q2",
+        "--out",
+        "x",
+        "--fail-on",
+        "slow",
+    ])
+    .expect_code(2);
     // Missing definitions folder: cannot run.
     w.run(&[
         "report",
