@@ -290,6 +290,49 @@ words! {
     LineChart: "Linjediagram med {0} verdier fra {1} til {2}: {3} i {1}, {4} i {2}{5}.", "Line chart of {0} values from {1} to {2}: {3} in {1}, {4} in {2}{5}.";
     LevelRequiredNow: " Påkrevd nivå nå: {0}.", " Level required now: {0}.";
     TrendGives: " Trenden gir ved fristen: {0}.", " Trend at the deadline: {0}.";
+
+    // Statuses (every renderer).
+    StatusAchieved: "Nådd", "Achieved";
+    StatusOnTrack: "I rute", "On track";
+    StatusModerate: "Moderat framdrift", "Moderate progress";
+    StatusLimited: "Begrenset framdrift", "Limited progress";
+    StatusDeterioration: "Forverring", "Deterioration";
+    StatusNoAmbition: "Ingen ambisjon", "No ambition";
+    StatusInsufficientData: "For lite data", "Insufficient data";
+
+    // Short texts of the terminal table and the report (`output::text`).
+    AmbitionNone: "ingen", "none";
+    AmbitionNoneBecause: "ingen ({0})", "none ({0})";
+    By: "innen", "by";
+    Failed: "FEIL", "FAILED";
+    Composite: "sammensatt", "composite";
+    NoData: "ingen data", "no data";
+    StaleMonths: "utdatert ({0} mnd)", "stale ({0} mo)";
+    Fresh: "fersk", "fresh";
+    InDevelopmentSuffix: ", under arbeid", ", in development";
+    ProjectedTargetIn: "{0} (mål nås {1})", "{0} (target in {1})";
+    TrendPerYear: "trend {0}/år", "trend {0}/yr";
+
+    // Terminal tables (`compute`, `status`, `list`).
+    LevelType: "Nivå/type", "Level/type";
+    Previous: "Forrige", "Previous";
+    Change: "Endring", "Change";
+    Progress: "Framdrift", "Status";
+    RequiredNowShort: "Krav nå", "Required now";
+    Projected: "Projeksjon", "Projected";
+    Data: "Data", "Data";
+    GoalStatusMeanScore: "Status for målet (snittscore)", "Goal status (mean score)";
+    Id: "Id", "Id";
+    Name: "Navn", "Name";
+    ReadinessShort: "Status", "Readiness";
+
+    // The Markdown report.
+    ReportTitle: "Statusrapport, Nasjonal e-helsestrategi", "Status report, Nasjonal e-helsestrategi";
+    OverallStatus: "Overordnet status", "Overall status";
+    ProgressColumn: "Framdrift", "Progress";
+    PositiveEvents: "Positive hendelser", "Positive events";
+    Challenges: "Utfordringer", "Challenges";
+    StrategicQuestions: "Strategiske spørsmål", "Strategic questions";
 }
 
 #[cfg(test)]

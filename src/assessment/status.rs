@@ -66,28 +66,6 @@ impl Status {
         Self::ALL.into_iter().find(|st| st.as_str() == s)
     }
 
-    /// Display text: English when `lang` starts with `en` (e.g. `en`,
-    /// `en-GB`), Norwegian bokmål otherwise.
-    pub(crate) fn label(self, lang: &str) -> &'static str {
-        let en = lang.trim().to_ascii_lowercase().starts_with("en");
-        match (self, en) {
-            (Self::Achieved, false) => "Nådd",
-            (Self::Achieved, true) => "Achieved",
-            (Self::OnTrack, false) => "I rute",
-            (Self::OnTrack, true) => "On track",
-            (Self::Moderate, false) => "Moderat framdrift",
-            (Self::Moderate, true) => "Moderate progress",
-            (Self::Limited, false) => "Begrenset framdrift",
-            (Self::Limited, true) => "Limited progress",
-            (Self::Deterioration, false) => "Forverring",
-            (Self::Deterioration, true) => "Deterioration",
-            (Self::NoAmbition, false) => "Ingen ambisjon",
-            (Self::NoAmbition, true) => "No ambition",
-            (Self::InsufficientData, false) => "For lite data",
-            (Self::InsufficientData, true) => "Insufficient data",
-        }
-    }
-
     /// Score used by roll-ups: achieved 4, on-track 3, moderate 2, limited
     /// 1, deterioration 0; `None` for no-ambition and insufficient-data.
     #[cfg(test)]

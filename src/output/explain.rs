@@ -11,7 +11,7 @@ use crate::output::evaluated::Evaluated;
 use crate::sources::Audit;
 
 use super::number;
-use super::text::{ambition_text, lang_code, shown};
+use super::text::{ambition_text, shown, status_label};
 
 /// The head: id, name, vocabulary and ambition.
 pub(crate) fn head(ind: &Indicator, lang: Lang) -> String {
@@ -124,7 +124,7 @@ fn assessment(s: &mut String, a: &Assessment, lang: Lang) {
         s,
         "  status: {} ({})",
         a.status.as_str(),
-        a.status.label(lang_code(lang))
+        status_label(a.status, lang)
     );
     if a.ci_spans_categories.len() > 1 {
         let _ = writeln!(

@@ -5,14 +5,15 @@ use std::fmt::Write as _;
 
 use crate::assessment::{self, Rollup, Status};
 use crate::definitions::{Catalogue, GOALS, Indicator, Level, goal_name};
+use crate::lang::Word;
 use crate::output::Lang;
 use crate::output::evaluated::{Evaluated, Run};
 use crate::sources::Audit;
 
 use super::number;
 use super::text::{
-    ambition_text, ambition_text_opt, change, data_note, lang_code, projected, short_level,
-    short_type, shown, status_text,
+    ambition_text, ambition_text_opt, change, data_note, level_short, projected, shown,
+    status_label, status_text, type_text,
 };
 
 /// A comfy-table with the house style.
@@ -35,39 +36,28 @@ fn header(cells: &[&str]) -> Vec<String> {
     cells.iter().map(|s| (*s).to_string()).collect()
 }
 
+/// Header cells from words, in `lang`.
+fn header_words(cells: &[Word], lang: Lang) -> Vec<String> {
+    cells.iter().map(|w| w.text(lang).to_string()).collect()
+}
+
 /// `compute`: a table per goal, strategic indicators first, and the goal's
 /// mean-score status under it.
 pub(crate) fn compute(run: &Run<'_>, lang: Lang) -> String {
     let en = lang == Lang::En;
-    let cells: [&str; 11] = if en {
-        [
-            "Indicator",
-            "Level/type",
-            "Period",
-            "Value",
-            "Previous",
-            "Change",
-            "Ambition",
-            "Status",
-            "Required now",
-            "Projected",
-            "Data",
-        ]
-    } else {
-        [
-            "Indikator",
-            "Nivå/type",
-            "Periode",
-            "Verdi",
-            "Forrige",
-            "Endring",
-            "Ambisjon",
-            "Framdrift",
-            "Krav nå",
-            "Projeksjon",
-            "Data",
-        ]
-    };
+    let cells = [
+        Word::Indicator,
+        Word::LevelType,
+        Word::Period,
+        Word::Value,
+        Word::Previous,
+        Word::Change,
+        Word::Ambition,
+        Word::Progress,
+        Word::RequiredNowShort,
+        Word::Projected,
+        Word::Data,
+    ];
     let mut out = String::new();
     for (code, _, _) in GOALS {
         let mut inds: Vec<&Indicator> = run
@@ -82,10 +72,10 @@ pub(crate) fn compute(run: &Run<'_>, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "{} {code}: {}",
-            if en { "Goal" } else { "Mål" },
+            Word::Goal.text(lang),
             goal_name(code, en).unwrap_or("")
         );
-        let mut table = table(header(&cells));
+        let mut table = table(header_words(&cells, lang));
         let mut statuses = Vec::new();
         // Strategic indicators first, as in the quarterly report.
         inds.sort_by_key(|i| i.level != Level::Strategic);
@@ -101,12 +91,8 @@ pub(crate) fn compute(run: &Run<'_>, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "{}: {}\n",
-            if en {
-                "Goal status (mean score)"
-            } else {
-                "Status for målet (snittscore)"
-            },
-            goal_status.label(lang_code(lang))
+            Word::GoalStatusMeanScore.text(lang),
+            status_label(goal_status, lang)
         );
     }
     out
@@ -128,12 +114,16 @@ fn compute_row(ind: &Indicator, ev: &Evaluated, lang: Lang) -> Vec<String> {
             name,
             "\n  {g}: {} – {}",
             number(v, unit, lang),
-            a.status.label(lang_code(lang))
+            status_label(a.status, lang)
         );
     }
     vec![
         name,
-        format!("{}\n{}", short_level(ind, en), short_type(ind, en)),
+        format!(
+            "{}\n{}",
+            level_short(ind.level).text(lang),
+            type_text(ind.kind).text(lang)
+        ),
         ev.current
             .as_ref()
             .map_or("–".to_string(), |f| f.period.clone()),
@@ -160,11 +150,8 @@ pub(crate) fn status(catalogue: &Catalogue, run: &Run<'_>, lang: Lang) -> String
         Status::NoAmbition,
         Status::InsufficientData,
     ];
-    let mut cells = vec![
-        if en { "Goal" } else { "Mål" }.to_string(),
-        "Status".to_string(),
-    ];
-    cells.extend(order.iter().map(|s| s.label(lang_code(lang)).to_string()));
+    let mut cells = header_words(&[Word::Goal, Word::Status], lang);
+    cells.extend(order.iter().map(|s| status_label(*s, lang).to_string()));
     let mut table = table(cells);
     for (code, nb, eng) in GOALS {
         let inds = catalogue.of_goal(code);
@@ -174,7 +161,7 @@ pub(crate) fn status(catalogue: &Catalogue, run: &Run<'_>, lang: Lang) -> String
         let (statuses, goal) = run.goal_status(&inds);
         let mut row = vec![
             format!("{code} {}", if en { eng } else { nb }),
-            goal.label(lang_code(lang)).to_string(),
+            status_label(goal, lang).to_string(),
         ];
         for st in order {
             row.push(statuses.iter().filter(|s| **s == st).count().to_string());
@@ -187,24 +174,20 @@ pub(crate) fn status(catalogue: &Catalogue, run: &Run<'_>, lang: Lang) -> String
 /// `list`: the catalogue (or one goal of it) and the count.
 pub(crate) fn list(catalogue: &Catalogue, goal: Option<&str>, lang: Lang) -> String {
     let en = lang == Lang::En;
-    let cells: [&str; 9] = if en {
-        [
-            "Goal",
-            "Id",
-            "Name",
-            "Level",
-            "Type",
-            "Readiness",
-            "Measure",
-            "Frequency",
-            "Ambition",
-        ]
-    } else {
-        [
-            "Mål", "Id", "Navn", "Nivå", "Type", "Status", "Måling", "Frekvens", "Ambisjon",
-        ]
-    };
-    let mut table = table(header(&cells));
+    let mut table = table(header_words(
+        &[
+            Word::Goal,
+            Word::Id,
+            Word::Name,
+            Word::Level,
+            Word::Type,
+            Word::ReadinessShort,
+            Word::Measure,
+            Word::Frequency,
+            Word::Ambition,
+        ],
+        lang,
+    ));
     let mut n = 0;
     for ind in &catalogue.indicators {
         if goal.is_some_and(|g| ind.goal != g) {

@@ -1,23 +1,35 @@
 //! Short texts for people shared by the table, report and dashboard: the
 //! ambition, the data note (fresh, stale, failed…), a value, a change, a
-//! projection, status words, level and type.
+//! projection, status words, level and type. Every word comes from
+//! [`crate::lang`].
 
 use std::fmt::Write as _;
 
 use crate::assessment::Status;
 use crate::definitions::{AmbitionDef, Indicator, IndicatorType, Level, MeasureKind, Readiness};
+use crate::lang::{Word, fill};
 use crate::measures::Figure;
 use crate::output::Lang;
 use crate::output::evaluated::{Evaluated, Run};
 
 use super::number;
 
-/// The language code of status labels.
-pub(crate) fn lang_code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Nb => "nb",
-        Lang::En => "en",
+/// The words of a status (`I rute`, `On track`).
+pub(crate) fn status_word(status: Status) -> Word {
+    match status {
+        Status::Achieved => Word::StatusAchieved,
+        Status::OnTrack => Word::StatusOnTrack,
+        Status::Moderate => Word::StatusModerate,
+        Status::Limited => Word::StatusLimited,
+        Status::Deterioration => Word::StatusDeterioration,
+        Status::NoAmbition => Word::StatusNoAmbition,
+        Status::InsufficientData => Word::StatusInsufficientData,
     }
+}
+
+/// A status in words, in `lang`.
+pub(crate) fn status_label(status: Status, lang: Lang) -> &'static str {
+    status_word(status).text(lang)
 }
 
 /// One-line ambition text.
@@ -27,16 +39,9 @@ pub(crate) fn ambition_text(ind: &Indicator, lang: Lang) -> String {
 
 /// Ambition text; `short` leaves out the reason for no ambition.
 pub(crate) fn ambition_text_opt(ind: &Indicator, lang: Lang, short: bool) -> String {
-    let en = lang == Lang::En;
     match &ind.ambition {
-        AmbitionDef::None(_) if short => if en { "none" } else { "ingen" }.to_string(),
-        AmbitionDef::None(reason) => {
-            if en {
-                format!("none ({reason})")
-            } else {
-                format!("ingen ({reason})")
-            }
-        }
+        AmbitionDef::None(_) if short => Word::AmbitionNone.text(lang).to_string(),
+        AmbitionDef::None(reason) => fill(lang, Word::AmbitionNoneBecause, &[reason]),
         AmbitionDef::Target {
             target,
             by,
@@ -55,7 +60,7 @@ pub(crate) fn ambition_text_opt(ind: &Indicator, lang: Lang, short: bool) -> Str
                 .unwrap_or_default();
             format!(
                 "{arrow} {value} {} {}{per}",
-                if en { "by" } else { "innen" },
+                Word::By.text(lang),
                 by.label()
             )
         }
@@ -75,33 +80,23 @@ pub(crate) fn shown(f: Option<&Figure>, unit: &str, lang: Lang) -> String {
 
 /// Planned, failed, composite, no data, stale or fresh (and in development).
 pub(crate) fn data_note(ind: &Indicator, ev: &Evaluated, lang: Lang) -> String {
-    let en = lang == Lang::En;
+    let word = |w: Word| w.text(lang).to_string();
     if ind.readiness == Readiness::Planned {
-        return if en { "planned" } else { "planlagt" }.to_string();
+        return word(Word::Planned);
     }
     if ev.error.is_some() {
-        return if en { "FAILED" } else { "FEIL" }.to_string();
+        return word(Word::Failed);
     }
     if ind.measure_kind() == Some(MeasureKind::Composite) {
-        return if en { "composite" } else { "sammensatt" }.to_string();
+        return word(Word::Composite);
     }
     let mut s = match (ev.current.as_ref(), ev.age_months) {
-        (None, _) => if en { "no data" } else { "ingen data" }.to_string(),
-        (Some(_), Some(age)) if ev.stale => {
-            if en {
-                format!("stale ({age} mo)")
-            } else {
-                format!("utdatert ({age} mnd)")
-            }
-        }
-        _ => if en { "fresh" } else { "fersk" }.to_string(),
+        (None, _) => word(Word::NoData),
+        (Some(_), Some(age)) if ev.stale => fill(lang, Word::StaleMonths, &[&age.to_string()]),
+        _ => word(Word::Fresh),
     };
     if ind.readiness == Readiness::InDevelopment {
-        s.push_str(if en {
-            ", in development"
-        } else {
-            ", under arbeid"
-        });
+        s.push_str(Word::InDevelopmentSuffix.text(lang));
     }
     s
 }
@@ -136,17 +131,13 @@ pub(crate) fn status_text(ev: &Evaluated, lang: Lang) -> String {
         return if ev.error.is_some() {
             "–"
         } else {
-            Status::InsufficientData.label(lang_code(lang))
+            status_label(Status::InsufficientData, lang)
         }
         .to_string();
     };
-    let mut s = a.status.label(lang_code(lang)).to_string();
+    let mut s = status_label(a.status, lang).to_string();
     if a.ci_spans_categories.len() > 1 {
-        s.push_str(if lang == Lang::En {
-            " (CI spans categories)"
-        } else {
-            " (KI spenner kategorier)"
-        });
+        s.push_str(Word::CiSpansSuffix.text(lang));
     }
     s
 }
@@ -158,45 +149,34 @@ pub(crate) fn projected(ev: &Evaluated, unit: &str, lang: Lang) -> String {
         return "–".to_string();
     };
     match (p.value_at_deadline, &p.reaches_target_in) {
-        (Some(v), Some(when)) => format!(
-            "{} ({} {when})",
-            number(Some(v), unit, lang),
-            if lang == Lang::En {
-                "target in"
-            } else {
-                "mål nås"
-            }
+        (Some(v), Some(when)) => fill(
+            lang,
+            Word::ProjectedTargetIn,
+            &[&number(Some(v), unit, lang), when],
         ),
         (Some(v), None) => number(Some(v), unit, lang),
         (None, _) => {
             // A trend in a percentage moves in percentage points.
             let slope = number(Some(p.slope_per_year), difference_unit(unit), lang);
-            if lang == Lang::En {
-                format!("trend {slope}/yr")
-            } else {
-                format!("trend {slope}/år")
-            }
+            fill(lang, Word::TrendPerYear, &[&slope])
         }
     }
 }
 
-/// Strategic or support, in words.
-pub(crate) fn short_level(ind: &Indicator, en: bool) -> &'static str {
-    match (ind.level, en) {
-        (Level::Strategic, true) => "strategic",
-        (Level::Strategic, false) => "strategisk",
-        (Level::Support, true) => "support",
-        (Level::Support, false) => "støtte",
+/// The level in a table cell (`støtte`).
+pub(crate) fn level_short(level: Level) -> Word {
+    match level {
+        Level::Strategic => Word::Strategic,
+        Level::Support => Word::SupportShort,
     }
 }
 
-/// Structure, process or effect, in words.
-pub(crate) fn short_type(ind: &Indicator, en: bool) -> &'static str {
-    match (ind.kind, en) {
-        (_, true) => ind.kind.as_str(),
-        (IndicatorType::Structure, false) => "struktur",
-        (IndicatorType::Process, false) => "prosess",
-        (IndicatorType::Effect, false) => "effekt",
+/// Structure, process or effect.
+pub(crate) fn type_text(kind: IndicatorType) -> Word {
+    match kind {
+        IndicatorType::Structure => Word::Structure,
+        IndicatorType::Process => Word::Process,
+        IndicatorType::Effect => Word::Effect,
     }
 }
 
@@ -216,4 +196,20 @@ pub(crate) fn note_failures(run: &Run<'_>) -> bool {
     }
     super::note(&msg);
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_labels() {
+        assert_eq!(status_label(Status::OnTrack, Lang::Nb), "I rute");
+        assert_eq!(status_label(Status::OnTrack, Lang::En), "On track");
+        assert_eq!(status_label(Status::Achieved, Lang::Nb), "Nådd");
+        assert_eq!(
+            status_label(Status::InsufficientData, Lang::En),
+            "Insufficient data"
+        );
+    }
 }

@@ -53,7 +53,7 @@ fn rollup_without_scores() {
     }
 }
 
-// ------------------------------------------------------------ names, labels
+// ------------------------------------------------------------ names
 
 #[test]
 fn names_round_trip() {
@@ -61,10 +61,6 @@ fn names_round_trip() {
         assert_eq!(Status::parse(s.as_str()), Some(s));
     }
     assert_eq!(Status::OnTrack.as_str(), "on-track");
-    assert_eq!(Status::OnTrack.label("nb"), "I rute");
-    assert_eq!(Status::OnTrack.label("en"), "On track");
-    assert_eq!(Status::Achieved.label("nb"), "Nådd");
-    assert_eq!(Status::InsufficientData.label("en"), "Insufficient data");
     assert_eq!(Status::Moderate.score(), Some(2.0));
     assert_eq!(Status::NoAmbition.score(), None);
     for d in [Direction::Increase, Direction::Decrease] {

@@ -6,11 +6,12 @@ use serde::Serialize;
 
 use crate::assessment::{Assessment, Method, Status};
 use crate::definitions::AmbitionDef;
-use crate::lang::{self, Lang, Word, fill};
+use crate::lang::{Lang, Word, fill};
 
 use super::site::{Entry, Site, goal_file, goal_label, value_with_ci};
 use super::text::{
-    Badge, badge, breakdown_title, frequency_text, level_text, readiness_text, type_text, unit_text,
+    Badge, badge, breakdown_title, frequency_text, level_text, readiness_text, status_label,
+    type_text, unit_text,
 };
 
 /// A row of a definition list.
@@ -123,7 +124,7 @@ pub(super) fn assessment(e: &Entry<'_>, a: &Assessment, lang: Lang) -> Assessmen
         let spans: Vec<&str> = a
             .ci_spans_categories
             .iter()
-            .map(|s| s.label(lang::code(lang)))
+            .map(|s| status_label(*s, lang))
             .collect();
         let text = fill(lang, Word::CiSpans, &[&spans.join(", ")]);
         rows.push(Fact::new(Word::Uncertainty, lang, Cell::text(text)));
@@ -154,7 +155,7 @@ fn progress(a: &Assessment, p: f64, lang: Lang) -> String {
     format!(
         "{} ({} ≥ {}, {} ≥ {}, {} ≥ {})",
         ratio(p),
-        Status::OnTrack.label(lang::code(lang)).to_lowercase(),
+        status_label(Status::OnTrack, lang).to_lowercase(),
         ratio(a.thresholds[0]),
         Word::Moderate.text(lang),
         ratio(a.thresholds[1]),
@@ -210,7 +211,7 @@ pub(super) fn definition(site: &Site<'_>, e: &Entry<'_>) -> DefinitionFacts {
     let word = |w: Word| Cell::text(w.text(lang));
     let mut rows = vec![
         Fact {
-            label: "Id",
+            label: Word::Id.text(lang),
             value: Cell::Code {
                 text: ind.id().to_string(),
             },

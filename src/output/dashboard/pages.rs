@@ -13,7 +13,7 @@ use crate::measures::Figure;
 use super::site::{Entry, Site, goal_file, goal_label, indicator_file, shown};
 use super::text::{
     Badge, badge, counts, frequency_text, level_short, level_text, meaning, readiness_text,
-    type_text,
+    status_label, type_text,
 };
 use super::{chart, facts, sections};
 
@@ -216,11 +216,7 @@ pub(super) fn indicator(site: &Site<'_>, e: &Entry<'_>) -> Value {
         .copied()
         .filter(|f| f.breakdown.is_empty())
         .collect();
-    let status_text = format!(
-        "{}{}",
-        e.status.label(lang::code(lang)),
-        e.status_extra(lang)
-    );
+    let status_text = format!("{}{}", status_label(e.status, lang), e.status_extra(lang));
     let chart = chart::figure(&chart::ChartInput {
         indicator: ind,
         national: &national,

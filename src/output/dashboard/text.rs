@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::assessment::Status;
-use crate::definitions::{Frequency, IndicatorType, Level, Readiness};
-use crate::lang::{self, Lang, Word};
+use crate::definitions::{Frequency, Level, Readiness};
+use crate::lang::{Lang, Word};
+pub(super) use crate::output::text::{level_short, status_label, type_text};
 
 /// A status as symbol plus text, coloured by class (`macros.html`).
 #[derive(Debug, Clone, Serialize)]
@@ -26,7 +27,7 @@ pub(super) fn badge(status: Status, lang: Lang, extra: &str) -> Badge {
     Badge {
         class: status.as_str(),
         sym: symbol(status),
-        text: format!("{}{extra}", status.label(lang::code(lang))),
+        text: format!("{}{extra}", status_label(status, lang)),
     }
 }
 
@@ -104,28 +105,11 @@ pub(super) fn meaning(status: Status) -> Word {
     }
 }
 
-/// The level in a table cell (`støtte`).
-pub(super) fn level_short(level: Level) -> Word {
-    match level {
-        Level::Strategic => Word::Strategic,
-        Level::Support => Word::SupportShort,
-    }
-}
-
 /// The level in running text (`støtteindikator`).
 pub(super) fn level_text(level: Level) -> Word {
     match level {
         Level::Strategic => Word::Strategic,
         Level::Support => Word::SupportLong,
-    }
-}
-
-/// Structure, process or effect.
-pub(super) fn type_text(kind: IndicatorType) -> Word {
-    match kind {
-        IndicatorType::Structure => Word::Structure,
-        IndicatorType::Process => Word::Process,
-        IndicatorType::Effect => Word::Effect,
     }
 }
 

@@ -5,12 +5,13 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::definitions::{Catalogue, GOALS, goal_name};
+use crate::lang::Word;
 use crate::output::Lang;
 use crate::output::evaluated::Run;
 
 use super::commentary::Given;
 use crate::output::number;
-use crate::output::text::{ambition_text_opt, lang_code};
+use crate::output::text::{ambition_text_opt, status_label};
 
 /// The template's view of the report.
 #[derive(Serialize)]
@@ -18,7 +19,7 @@ struct View {
     title: &'static str,
     quarter: String,
     /// Heading and text of the overall status.
-    overall: Option<(&'static str, String)>,
+    overall: Option<(String, String)>,
     /// Free commentary text, trimmed (none when empty).
     text: Option<String>,
     header: [&'static str; 5],
@@ -50,32 +51,25 @@ pub(crate) fn markdown(
     given: Option<&Given>,
     lang: Lang,
 ) -> Result<String> {
-    let en = lang == Lang::En;
-    let overall = given.and_then(|g| g.commentary.overall.clone()).map(|o| {
-        let heading = if en {
-            "## Overall status"
-        } else {
-            "## Overordnet status"
-        };
-        (heading, o)
-    });
+    let overall = given
+        .and_then(|g| g.commentary.overall.clone())
+        .map(|o| (format!("## {}", Word::OverallStatus.text(lang)), o));
     let text = given
         .map(|g| g.text.trim().to_string())
         .filter(|t| !t.is_empty());
     let view = View {
-        title: if en {
-            "Status report, Nasjonal e-helsestrategi"
-        } else {
-            "Statusrapport, Nasjonal e-helsestrategi"
-        },
+        title: Word::ReportTitle.text(lang),
         quarter: quarter.to_string(),
         overall,
         text,
-        header: if en {
-            ["Indicator", "Period", "Value", "Ambition", "Progress"]
-        } else {
-            ["Indikator", "Periode", "Verdi", "Ambisjon", "Framdrift"]
-        },
+        header: [
+            Word::Indicator,
+            Word::Period,
+            Word::Value,
+            Word::Ambition,
+            Word::ProgressColumn,
+        ]
+        .map(|w| w.text(lang)),
         goals: GOALS
             .iter()
             .filter_map(|(goal, _, _)| goal_view(catalogue, run, goal, given, lang))
@@ -93,7 +87,6 @@ fn goal_view(
     lang: Lang,
 ) -> Option<GoalView> {
     let en = lang == Lang::En;
-    let code = lang_code(lang);
     let inds = catalogue.of_goal(goal);
     if inds.is_empty() {
         return None;
@@ -102,14 +95,14 @@ fn goal_view(
     let comment = given.and_then(|g| g.commentary.goals.get(goal));
     let sections = comment.map_or_else(Vec::new, |g| {
         [
-            ("Positive hendelser", "Positive events", &g.positive),
-            ("Utfordringer", "Challenges", &g.challenges),
-            ("Strategiske spørsmål", "Strategic questions", &g.questions),
+            (Word::PositiveEvents, &g.positive),
+            (Word::Challenges, &g.challenges),
+            (Word::StrategicQuestions, &g.questions),
         ]
         .into_iter()
-        .filter(|(_, _, items)| !items.is_empty())
-        .map(|(nb, eng, items)| Section {
-            title: if en { eng } else { nb },
+        .filter(|(_, items)| !items.is_empty())
+        .map(|(title, items)| Section {
+            title: title.text(lang),
             items: items.clone(),
         })
         .collect()
@@ -133,17 +126,17 @@ fn goal_view(
                     .to_string(),
                 value,
                 ambition_text_opt(ind, lang, true),
-                ev.status().label(code).to_string(),
+                status_label(ev.status(), lang).to_string(),
             ])
         })
         .collect();
     Some(GoalView {
         heading: format!(
             "{} {goal}: {}",
-            if en { "Goal" } else { "Mål" },
+            Word::Goal.text(lang),
             goal_name(goal, en).unwrap_or("")
         ),
-        status: rolled.label(code),
+        status: status_label(rolled, lang),
         status_text: comment.and_then(|g| g.status.clone()),
         sections,
         rows,
