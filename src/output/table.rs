@@ -141,15 +141,7 @@ fn compute_row(ind: &Indicator, ev: &Evaluated, lang: Lang) -> Vec<String> {
 /// `status`: one line per goal with its roll-up and the count per status.
 pub(crate) fn status(catalogue: &Catalogue, run: &Run<'_>, lang: Lang) -> String {
     let en = lang == Lang::En;
-    let order = [
-        Status::Achieved,
-        Status::OnTrack,
-        Status::Moderate,
-        Status::Limited,
-        Status::Deterioration,
-        Status::NoAmbition,
-        Status::InsufficientData,
-    ];
+    let order = Status::ALL;
     let mut cells = header_words(&[Word::Goal, Word::Status], lang);
     cells.extend(order.iter().map(|s| status_label(*s, lang).to_string()));
     let mut table = table(cells);
