@@ -163,11 +163,16 @@ impl Period {
         }
     }
 
-    /// The last day of the last month covered, as `YYYY-MM-DD` (the date a
-    /// report for the period judges freshness at).
-    pub(crate) fn last_day(self) -> String {
+    /// The last day of the last month covered (the date a report for the
+    /// period judges freshness at).
+    pub(crate) fn last_day(self) -> Self {
         let m = self.last_month();
-        format!("{}-{m:02}-{:02}", self.year, days_in_month(self.year, m))
+        Self {
+            granularity: Granularity::Day,
+            year: self.year,
+            sub: m,
+            day: days_in_month(self.year, m),
+        }
     }
 
     /// Start as a fractional year.
@@ -369,7 +374,7 @@ mod tests {
 
     #[test]
     fn last_day_of_a_period() {
-        let day = |l: &str| Period::parse(l).expect(l).last_day();
+        let day = |l: &str| Period::parse(l).expect(l).last_day().label();
         assert_eq!(day("2026Q2"), "2026-06-30");
         assert_eq!(day("2024Q1"), "2024-03-31");
         assert_eq!(day("2024-02"), "2024-02-29");

@@ -36,7 +36,7 @@ pub(super) fn run(args: &DashboardArgs) -> Result<ExitStatus> {
         by: breakdowns(&catalogue),
         // A quarter is judged as of its last day, as `report` does; the
         // latest figures as of today.
-        as_of: quarter.and_then(|q| Period::parse(&q.last_day())),
+        as_of: quarter.map(Period::last_day),
         ..Options::new(Pick::All, quarter)
     };
     let run = evaluate::evaluate(&catalogue, &args.paths.data, &opts)?;

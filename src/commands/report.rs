@@ -10,7 +10,6 @@ use crate::error::{Error, ExitStatus, Result};
 use crate::output::log::log;
 use crate::output::report::{Settings, commentary, manifest};
 use crate::output::{self, tidy};
-use crate::period::Period;
 use crate::sources::{self, Audit};
 
 /// Runs `report`.
@@ -31,7 +30,7 @@ pub(super) fn run(args: &ReportArgs) -> Result<ExitStatus> {
         by: vec!["region".to_string(), "county".to_string()],
         suppress_below: args.suppress_below,
         // Freshness is judged as of the quarter's last day.
-        as_of: Period::parse(&quarter.last_day()),
+        as_of: Some(quarter.last_day()),
         ..Options::new(Pick::All, Some(quarter))
     };
     let run = evaluate::evaluate(&catalogue, &args.paths.data, &opts)?;
