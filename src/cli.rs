@@ -11,7 +11,16 @@ use crate::period::{Granularity, Period};
 /// Computes the indicators of Nasjonal e-helsestrategi (2023–2030) and reports status per goal.
 #[derive(Debug, Parser)]
 #[command(name = "ehelse", version, about, long_about = None)]
+// The global `--quiet`/`--verbose` would make clap's usage line
+// `ehelse [OPTIONS] <COMMAND>`; the line stays as it was.
+#[command(override_usage = "ehelse <COMMAND>")]
 pub(crate) struct Cli {
+    /// Only errors, and warnings that decide the exit code, on stderr (for cron).
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub(crate) quiet: bool,
+    /// Also a line per stage with its wall time on stderr.
+    #[arg(short, long, global = true)]
+    pub(crate) verbose: bool,
     /// The command to run.
     #[command(subcommand)]
     pub(crate) command: Command,
@@ -75,6 +84,18 @@ pub(crate) enum Command {
     Report(ReportArgs),
     /// Write a static HTML dashboard (overview, a page per goal and per indicator, SVG charts).
     Dashboard(DashboardArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell) to stdout.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) to stdout; see `docs/man/ehelse.1`.
+    Man,
+}
+
+/// `completions`.
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub(crate) shell: clap_complete::Shell,
 }
 
 /// `validate`.

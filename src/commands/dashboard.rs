@@ -55,15 +55,19 @@ pub(super) fn run(args: &DashboardArgs) -> Result<ExitStatus> {
         suppress_below: SUPPRESS_BELOW,
         entries,
     };
+    let stage = output::stage("render");
     let files = render(&site)?;
+    drop(stage);
+    let stage = output::stage("write");
     let parent = args
         .out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| std::path::Path::new("."));
     output::atomic::write_folder(parent, &args.out, &name, &files, |_| {})?;
+    drop(stage);
     let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
-    output::note(&format!(
+    output::info(&format!(
         "ehelse dashboard: wrote {} files ({} KiB) to {} in {:.1} s; open {}\n",
         files.len(),
         bytes.div_ceil(1024),

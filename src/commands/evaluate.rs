@@ -14,6 +14,7 @@ use crate::definitions::{AmbitionDef, Catalogue, Indicator, MeasureKind, Readine
 use crate::error::{Error, Result};
 use crate::geography::SplitPolicy;
 use crate::measures::{Computed, Engine, Figure};
+use crate::output;
 pub(crate) use crate::output::evaluated::{Evaluated, Run};
 use crate::output::evaluated::{end_index, within};
 use crate::period::{Granularity, Period, today};
@@ -65,6 +66,7 @@ impl Options {
 
 /// Loads the catalogue and stops when it has errors.
 pub(crate) fn load(dir: &Path) -> Result<Catalogue> {
+    let _stage = output::stage("load definitions");
     let catalogue = Catalogue::load(dir).map_err(Error::Definitions)?;
     catalogue.ensure_valid().map_err(Error::Definitions)?;
     Ok(catalogue)
@@ -110,9 +112,10 @@ fn in_order<'a>(catalogue: &'a Catalogue, selected: &[&'a Indicator]) -> Vec<&'a
     order
 }
 
-/// A spinner on stderr when it is a terminal, hidden otherwise.
+/// A spinner on stderr when it is a terminal (and not `--quiet`), hidden
+/// otherwise.
 fn spinner() -> indicatif::ProgressBar {
-    if !std::io::stderr().is_terminal() {
+    if !std::io::stderr().is_terminal() || output::verbosity::quiet() {
         return indicatif::ProgressBar::hidden();
     }
     let pb = indicatif::ProgressBar::new_spinner();
@@ -153,6 +156,7 @@ pub(crate) fn evaluate<'a>(
     // scanned once however many indicators and breakdowns read it.
     let mut results: BTreeMap<String, Evaluated> = BTreeMap::new();
     let mut planned = Vec::new();
+    let stage = output::stage("plan");
     for ind in &order {
         progress.set_message(format!("planning {}", ind.id()));
         let mut ev = Evaluated::empty(ind);
@@ -171,9 +175,14 @@ pub(crate) fn evaluate<'a>(
             }
         }
     }
+    drop(stage);
     progress.set_message(format!("computing {} indicator(s)", planned.len()));
     let ids: Vec<String> = planned.iter().map(|p| p.indicator().to_string()).collect();
-    for (id, computed) in ids.into_iter().zip(engine.collect(planned)) {
+    let stage = output::stage("collect");
+    let collected = engine.collect(planned);
+    drop(stage);
+    let _stage = output::stage("assess");
+    for (id, computed) in ids.into_iter().zip(collected) {
         if let Some(ind) = catalogue.indicator(&id) {
             results.insert(id, evaluate_one(ind, computed, cut, as_of));
         }

@@ -1,12 +1,14 @@
 //! One file per subcommand; the only place the stages meet. Subcommands
 //! share only `evaluate` and `output`, never each other.
 
+mod completions;
 mod compute;
 mod dashboard;
 mod docs;
 mod evaluate;
 mod explain;
 mod list;
+mod man;
 mod report;
 mod show;
 mod sources;
@@ -15,13 +17,23 @@ mod validate;
 
 use crate::cli::{Cli, Command};
 use crate::error::{ExitStatus, Result};
+use crate::output::verbosity::{self, Verbosity};
 
-/// Runs a parsed command line.
+/// Runs a parsed command line at the verbosity of `--quiet`/`--verbose`
+/// (under `--verbose` the whole run is a stage of its own).
 ///
 /// # Errors
 /// Errors that stop the command: usage errors found after parsing,
 /// unreadable input, broken definitions.
 pub(crate) fn dispatch(cli: Cli) -> Result<ExitStatus> {
+    verbosity::set(if cli.quiet {
+        Verbosity::Quiet
+    } else if cli.verbose {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
+    });
+    let _total = verbosity::stage("total");
     match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::List(args) => list::run(&args),
@@ -33,5 +45,7 @@ pub(crate) fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Status(args) => status::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Dashboard(args) => dashboard::run(&args),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man => man::run(),
     }
 }

@@ -14,6 +14,8 @@ use crate::sources::{self, Audit};
 
 /// Runs `report`.
 pub(super) fn run(args: &ReportArgs) -> Result<ExitStatus> {
+    // Under `--strict` warnings decide the exit code, so `--quiet` keeps them.
+    output::verbosity::warnings_decide_exit(args.strict);
     let quarter = args.quarter;
     let label = quarter.label();
     let target = args.out.join(&label);
@@ -62,6 +64,7 @@ pub(super) fn run(args: &ReportArgs) -> Result<ExitStatus> {
         lang: args.lang,
         commentary: given.as_ref(),
     };
+    let stage = output::stage("render");
     let mut files = output::report::files(&catalogue, &run, &series, &settings)?;
     let about = manifest::Run {
         quarter: &label,
@@ -74,10 +77,13 @@ pub(super) fn run(args: &ReportArgs) -> Result<ExitStatus> {
     findings.extend(excluded(&audits));
     let manifest = manifest::manifest(&catalogue, &audits, &about, &files)?;
     files.push(("manifest.json".into(), manifest));
+    drop(stage);
+    let stage = output::stage("write");
 
     output::atomic::write_folder(&args.out, &target, &label, &files, |name| {
         log("info", "staged", &[("file", name.to_string())]);
     })?;
+    drop(stage);
     log(
         "info",
         "written",

@@ -18,6 +18,7 @@ pub(crate) mod table;
 pub(crate) mod templates;
 pub(crate) mod text;
 pub(crate) mod tidy;
+pub(crate) mod verbosity;
 
 use std::io::Write;
 use std::path::Path;
@@ -25,6 +26,7 @@ use std::path::Path;
 use anyhow::Result;
 
 pub(crate) use number::{number, plain, target};
+pub(crate) use verbosity::stage;
 
 /// The output language. It is declared with the command line today; when
 /// `lang` holds it, only this line changes.
@@ -49,7 +51,16 @@ pub(crate) fn print(text: &str) -> Result<()> {
     emit(None, text.as_bytes())
 }
 
-/// Writes a message for people to stderr (not a finding or a log line).
+/// Writes an informational message for people to stderr ("wrote …"),
+/// unless `--quiet`.
+pub(crate) fn info(text: &str) {
+    if !verbosity::quiet() {
+        note(text);
+    }
+}
+
+/// Writes a message for people to stderr (not a finding or a log line),
+/// whatever the verbosity: for errors and warnings; see [`info`].
 pub(crate) fn note(text: &str) {
     let mut err = std::io::stderr().lock();
     let _ = err.write_all(text.as_bytes());

@@ -10,4 +10,5 @@ mod seed_figures;
 mod snapshots;
 mod sources;
 mod support;
+mod unix;
 mod validate;
