@@ -28,14 +28,14 @@ fn needed_columns(opened: &Opened<'_>, m: &Measure, breakdown: &str) -> Result<V
         cols.push(c.to_string());
     }
     let src = opened.source;
-    if matches!(Some(m.measure_kind()), Some(MeasureKind::SurveyShare)) {
+    if m.measure_kind() == MeasureKind::SurveyShare {
         for role in [Role::Respondent, Role::Weight] {
             if let Some(c) = src.column_with_role(role) {
                 cols.push(c.to_string());
             }
         }
     }
-    if is_geo(breakdown) || matches!(Some(m.measure_kind()), Some(MeasureKind::ShareOfUnits)) {
+    if is_geo(breakdown) || m.measure_kind() == MeasureKind::ShareOfUnits {
         let mc = src
             .municipality_column()
             .ok_or_else(|| anyhow!("source `{}` has no municipality column", src.id()))?;

@@ -19,7 +19,7 @@ pub(super) fn simple(
 ) -> Result<LazyFrame> {
     let lf = filtered(ctx, m, breakdown, g)?;
     let all = unfiltered(ctx, m, breakdown)?;
-    let kind = Some(m.measure_kind()).ok_or_else(|| anyhow!("kind"))?;
+    let kind = m.measure_kind();
     let factor = m.factor().unwrap_or(1.0);
     let column = || -> Result<Expr> {
         m.column()
