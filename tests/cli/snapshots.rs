@@ -254,6 +254,28 @@ fn report_outputs() {
     });
 }
 
+/// The report in English: the command's output and `report.md`.
+#[test]
+fn report_outputs_en() {
+    let w = Workdir::new();
+    let out = w.path().join("reports");
+    let out_s = out.display().to_string();
+    let args = [
+        "report",
+        "--quarter",
+        "2026Q2",
+        "--out",
+        &out_s,
+        "--lang",
+        "en",
+    ];
+    settings().bind(|| {
+        assert_cmd_snapshot!("report-run-en", ehelse(&repo(), &args));
+        let md = std::fs::read_to_string(out.join("2026Q2/report.md")).expect("report.md");
+        insta::assert_snapshot!("report-markdown-en", md);
+    });
+}
+
 /// The dashboard: the command's output and every file's hash, in both
 /// languages.
 #[test]
