@@ -1,5 +1,6 @@
 //! `ehelse docs`: writes `docs/catalogue.md` from the definitions, or with
-//! `--check` says whether it is up to date.
+//! `--check` says whether it is up to date and, when not, prints what would
+//! change as a unified diff.
 
 use super::evaluate;
 use crate::cli::DocsArgs;
@@ -13,9 +14,20 @@ pub(super) fn run(args: &DocsArgs) -> Result<ExitStatus> {
     if args.check {
         let current = std::fs::read_to_string(&args.output).unwrap_or_default();
         if current != text {
+            // What would change, as a unified diff on stdout (the file as it
+            // is → as `ehelse docs` would write it); the verdict on stderr.
+            let name = args.output.display().to_string();
+            let diff = similar::TextDiff::from_lines(&current, &text)
+                .unified_diff()
+                .context_radius(3)
+                .header(
+                    &format!("{name} (as it is)"),
+                    &format!("{name} (from the definitions)"),
+                )
+                .to_string();
+            output::print(&diff)?;
             output::note(&format!(
-                "{} is out of date; run `ehelse docs` and commit the result\n",
-                args.output.display()
+                "{name} is out of date; run `ehelse docs` and commit the result\n"
             ));
             return Ok(ExitStatus::Failure);
         }

@@ -4,6 +4,7 @@ mod architecture;
 mod compute;
 mod dashboard;
 mod definitions_doc;
+mod docs_check;
 mod geography;
 mod report;
 mod seed_figures;
