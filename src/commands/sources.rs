@@ -42,7 +42,12 @@ pub(super) fn run(args: &SourcesArgs) -> Result<ExitStatus> {
             });
             output::emit(None, &output::json::pretty(&value)?)?;
         }
-        Format::Csv | Format::Table => output::print(&output::table::sources(&audits, &failures))?,
+        Format::Csv => {
+            // Data on stdout, problems on stderr, so the CSV stays a table.
+            output::emit(None, &output::csv::sources(&audits)?)?;
+            output::note(&output::table::source_problems(&audits, &failures));
+        }
+        Format::Table => output::print(&output::table::sources(&audits, &failures))?,
     }
     let has_errors = !failures.is_empty()
         || audits

@@ -48,6 +48,46 @@ pub(crate) fn encode(header: &[&str], rows: &[Vec<String>], dialect: Dialect) ->
     Ok(bytes)
 }
 
+/// `sources --format csv`: one row per file of every source.
+pub(crate) fn sources(audits: &[crate::sources::Audit]) -> Result<Vec<u8>> {
+    let header = [
+        "source",
+        "file",
+        "sha256",
+        "bytes",
+        "encoding",
+        "separator",
+        "decimal",
+        "skip_lines",
+        "rows",
+        "excluded",
+        "first_period",
+        "last_period",
+        "problems",
+    ];
+    let mut rows = Vec::new();
+    for a in audits {
+        for f in &a.files {
+            rows.push(vec![
+                a.source.clone(),
+                f.path.display().to_string(),
+                f.sha256.clone(),
+                f.bytes.to_string(),
+                f.encoding.clone(),
+                f.separator.clone(),
+                f.decimal.clone(),
+                f.skip_lines.to_string(),
+                f.rows.to_string(),
+                f.excluded.to_string(),
+                a.first_period.clone().unwrap_or_default(),
+                a.last_period.clone().unwrap_or_default(),
+                a.problems.len().to_string(),
+            ]);
+        }
+    }
+    encode(&header, &rows, Dialect::Standard)
+}
+
 /// The dialect's name in the manifest.
 pub(crate) fn name(dialect: Dialect) -> &'static str {
     match dialect {

@@ -210,7 +210,13 @@ pub(crate) fn sources(audits: &[Audit], failures: &[(String, String)]) -> String
     for a in audits {
         table.add_row(source_row(a));
     }
-    let mut s = format!("{table}\n");
+    format!("{table}\n{}", source_problems(audits, failures))
+}
+
+/// One line per problem found in the sources and per source that could not
+/// be read.
+pub(crate) fn source_problems(audits: &[Audit], failures: &[(String, String)]) -> String {
+    let mut s = String::new();
     for a in audits {
         for p in &a.problems {
             let sev = match p.severity {

@@ -110,6 +110,7 @@ fn sources_outputs() {
         &[
             ("table", &["sources"]),
             ("json", &["sources", "--format", "json"]),
+            ("csv", &["sources", "--format", "csv"]),
         ],
     );
 }
