@@ -35,11 +35,10 @@ HTO: all 15 county authorities in a dental procurement and 34 Helseplattformen
 the end of 2026).
 
 Municipality codes: each year's data uses that year's codes (356 municipalities
-2020-2023, 357 from 2024). The list is read from ``reference/kommuner.csv``
-(columns code,name,county,valid_from,valid_to) when it exists; otherwise it is
-derived from ../shared/reference/skde-boomr.csv (2024 structure) and
-skde-forny_komnr.csv (the 2024 code changes). The mapping between the 2020-2023
-and the 2024 codes always comes from the SKDE change list.
+2020-2023, 357 from 2024). The list is read from the repository's own
+``reference/kommuner.csv`` (columns code,name,county,valid_from,valid_to), and
+the mapping between the 2020-2023 and the 2024 codes from
+``reference/kommuneendringer.csv``; nothing outside the repository is read.
 
 Output is deterministic: every source draws from its own random.Random seeded
 from --seed and the source id, so the same arguments give the same bytes, and
@@ -71,8 +70,8 @@ import zlib
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_SEED = 20230607
 DEFAULT_PJD_ROWS = 140_000
-SHARED_REF = os.path.normpath(os.path.join(ROOT, "..", "shared", "reference"))
 KOMMUNER_CSV = os.path.join(ROOT, "reference", "kommuner.csv")
+CHANGES_CSV = os.path.join(ROOT, "reference", "kommuneendringer.csv")
 
 SOURCES = [
     "ssb-befolkning",
@@ -219,80 +218,55 @@ class Muni:
         return RHF_BY_COUNTY[self.code24[:2]]
 
 
-def _read_semicolon(path):
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        return list(csv.reader(f, delimiter=";"))
-
-
 def _year_of(s):
     s = (s or "").strip()
     return int(s[:4]) if len(s) >= 4 and s[:4].isdigit() else None
 
 
+def _valid_in(row, year):
+    """Whether a row of reference/kommuner.csv is valid in `year`."""
+    a = _year_of(row.get("valid_from"))
+    b = (row.get("valid_to") or "").strip()
+    if a is not None and a > year:
+        return False
+    if not b:
+        return True
+    by = _year_of(b)
+    if by is None:
+        return True
+    # `YYYY` or `YYYY-12-31`: inclusive; `YYYY-01-01`: exclusive end.
+    if len(b) >= 10 and b[5:10] == "01-01":
+        return by > year
+    return by >= year
+
+
 def load_municipalities():
-    """Return (list of Muni in 2024 order, description of the source used)."""
-    boomr = _read_semicolon(os.path.join(SHARED_REF, "skde-boomr.csv"))
-    names24 = {}
-    for r in boomr[2:]:
-        if len(r) < 5 or not r[0].strip() or r[2].strip():
-            continue
-        code = r[0].strip().zfill(4)
-        if code[:2] not in RHF_BY_COUNTY:
-            continue
-        label = r[1].strip()
-        names24[code] = label.split(" ", 1)[1] if " " in label else label
-    changes = _read_semicolon(os.path.join(SHARED_REF, "skde-forny_komnr.csv"))
+    """Return (list of Muni in 2024 order, description of the source used).
+
+    Reads only the repository's own tables: reference/kommuner.csv (codes and
+    names with validity) and reference/kommuneendringer.csv (the 2024 code
+    changes, which map each 2024 code to the code it had 2020-2023).
+    """
+    with open(KOMMUNER_CSV, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    v23 = {r["code"].strip().zfill(4): r["name"].strip() for r in rows if _valid_in(r, 2023)}
+    names24 = {r["code"].strip().zfill(4): r["name"].strip() for r in rows if _valid_in(r, 2024)}
     old_of = {}
-    old_name = {}
-    for r in changes[2:]:
-        if r and r[0].strip() == "2024":
-            old, new = r[1].strip().zfill(4), r[3].strip().zfill(4)
-            old_of[new] = old
-            old_name[old] = r[2].strip()
-    source = "skde-boomr.csv + skde-forny_komnr.csv (fallback)"
-    # Prefer the project's own municipality table when it is there.
-    if os.path.exists(KOMMUNER_CSV):
-        try:
-            with open(KOMMUNER_CSV, encoding="utf-8-sig", newline="") as f:
-                rows = list(csv.DictReader(f))
-            def valid(r, year):
-                a = _year_of(r.get("valid_from"))
-                b = (r.get("valid_to") or "").strip()
-                if a is not None and a > year:
-                    return False
-                if not b:
-                    return True
-                by = _year_of(b)
-                if by is None:
-                    return True
-                # `YYYY` or `YYYY-12-31`: inclusive; `YYYY-01-01`: exclusive end.
-                if len(b) >= 10 and b[5:10] == "01-01":
-                    return by > year
-                return by >= year
-            v23 = {r["code"].strip().zfill(4): r["name"].strip() for r in rows if valid(r, 2023)}
-            v24 = {r["code"].strip().zfill(4): r["name"].strip() for r in rows if valid(r, 2024)}
-            if len(v23) == 356 and len(v24) == 357 and set(v24) == set(names24):
-                names24 = v24
-                for new, old in old_of.items():
-                    if old in v23:
-                        old_name[old] = v23[old]
-                source = "reference/kommuner.csv"
-            else:
-                print(f"note: {KOMMUNER_CSV} has {len(v23)}/{len(v24)} codes for 2023/2024; "
-                      "using the SKDE fallback", file=sys.stderr)
-        except (OSError, KeyError, csv.Error) as e:
-            print(f"note: could not read {KOMMUNER_CSV} ({e}); using the SKDE fallback", file=sys.stderr)
+    with open(CHANGES_CSV, encoding="utf-8-sig", newline="") as f:
+        for r in csv.DictReader(f):
+            if r["year"].strip() == "2024":
+                old_of[r["new_code"].strip().zfill(4)] = r["old_code"].strip().zfill(4)
     munis = []
     for code in sorted(names24):
         old = old_of.get(code, code)
         if code == "1580":          # Haram, re-created 2024 out of 1507 Ålesund
             old = "1507"
         nm = names24[code]
-        munis.append(Muni(code, nm, old, old_name.get(old, nm) if old != code else nm))
+        munis.append(Muni(code, nm, old, v23.get(old, nm) if old != code else nm))
     if code_count(munis, 2023) != 356 or code_count(munis, 2024) != 357:
         raise SystemExit(f"municipality list is wrong: {code_count(munis, 2023)} codes in 2023, "
                          f"{code_count(munis, 2024)} in 2024")
-    return munis, source
+    return munis, "reference/kommuner.csv + reference/kommuneendringer.csv"
 
 
 def code_count(munis, year):
