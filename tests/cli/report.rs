@@ -117,63 +117,26 @@ fn exit_codes() {
     w.run(&["report", "--quarter", "2026Q7", "--out", "out"])
         .expect_code(2)
         .expect_output("not a quarter");
+    // `report --quarter 2026Q2 --out OUT` with more arguments.
+    let q2 = |out: &str, more: &[&str]| {
+        let mut args = vec!["report", "--quarter", "2026Q2", "--out", out];
+        args.extend_from_slice(more);
+        w.run(&args)
+    };
     // Sample data has suppressed county cells and 47 excluded rows: routine
     // information, so --strict (stale data, failed indicators) exits 0 …
-    w.run(&[
-        "report",
-        "--quarter",
-        "2026Q2",
-        "--out",
-        "strict",
-        "--strict",
-    ])
-    .expect_code(0)
-    .expect_output("level=info event=suppressed-cells count=183")
-    .expect_output("level=info event=rows-excluded source=nhn-pjd-logg count=47");
+    q2("strict", &["--strict"])
+        .expect_code(0)
+        .expect_output("level=info event=suppressed-cells count=183")
+        .expect_output("level=info event=rows-excluded source=nhn-pjd-logg count=47");
     // … unless --fail-on names them.
     for what in ["suppressed", "excluded", "stale,suppressed"] {
-        w.run(&[
-            "report",
-            "--quarter",
-            "2026Q2",
-            "--out",
-            &format!("fail-on-{what}"),
-            "--fail-on",
-            what,
-        ])
-        .expect_code(1);
+        q2(&format!("fail-on-{what}"), &["--fail-on", what]).expect_code(1);
     }
-    w.run(&[
-        "report",
-        "--quarter",
-        "2026Q2",
-        "--out",
-        "fail-on-stale",
-        "--fail-on",
-        "stale,failed",
-    ])
-    .expect_code(0);
-    w.run(&[
-        "report",
-        "--quarter",
-        "2026Q2",
-        "--out",
-        "x",
-        "--fail-on",
-        "slow",
-    ])
-    .expect_code(2);
+    q2("fail-on-stale", &["--fail-on", "stale,failed"]).expect_code(0);
+    q2("x", &["--fail-on", "slow"]).expect_code(2);
     // Missing definitions folder: cannot run.
-    w.run(&[
-        "report",
-        "--quarter",
-        "2026Q2",
-        "--out",
-        "x",
-        "--indicators",
-        "nowhere",
-    ])
-    .expect_code(3);
+    q2("x", &["--indicators", "nowhere"]).expect_code(3);
 }
 
 #[test]
