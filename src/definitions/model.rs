@@ -151,6 +151,38 @@ pub(crate) struct Source {
     pub(crate) columns: Vec<Column>,
     /// What happens to invalid organisation numbers.
     pub(crate) invalid_orgnr: InvalidOrgnr,
+    /// Unreadable key cells tolerated before an indicator fails.
+    pub(crate) max_unreadable_keys: Tolerance,
+    /// The last day the data are complete through, when declared.
+    pub(crate) complete_through: Option<Period>,
+}
+
+/// How many unreadable cells are tolerated.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Tolerance {
+    /// At most this many.
+    Count(u64),
+    /// At most this share (0–1) of the rows read.
+    Share(f64),
+}
+
+impl Tolerance {
+    /// The most cells tolerated out of `rows`.
+    pub(crate) fn allowed(self, rows: u64) -> u64 {
+        match self {
+            Self::Count(n) => n,
+            #[allow(clippy::cast_precision_loss, clippy::cast_sign_loss)]
+            Self::Share(s) => (s * rows as f64).floor() as u64,
+        }
+    }
+
+    /// As written in a definition (`0`, `0.1%`).
+    pub(crate) fn label(self) -> String {
+        match self {
+            Self::Count(n) => n.to_string(),
+            Self::Share(s) => format!("{}%", s * 100.0),
+        }
+    }
 }
 
 impl Source {

@@ -220,6 +220,14 @@ pub(crate) struct RawSource {
     /// Invalid organisation numbers: `exclude` (default) or `reject`.
     #[serde(default)]
     pub(crate) invalid_orgnr: Option<String>,
+    /// Unreadable key cells tolerated before an indicator fails: a count
+    /// (`0`, the default) or a share of the rows read (`"0.1%"`).
+    #[serde(default)]
+    pub(crate) max_unreadable_keys: Option<serde_yaml::Value>,
+    /// The last day the data are complete through (`2025-10-15`): periods
+    /// that end after it are incomplete.
+    #[serde(default)]
+    pub(crate) complete_through: Option<String>,
     /// Notes for analysts.
     #[serde(default)]
     pub(crate) description: Option<String>,

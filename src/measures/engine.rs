@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow, bail};
 use polars::prelude::*;
 
-use super::{Computed, GEO_BREAKDOWNS, SourceFile, figures, geo, plan};
+use super::{Computed, GEO_BREAKDOWNS, SourceFile, figures, geo, plan, quality};
 use crate::definitions::{Catalogue, Granularity, Indicator, MeasureKind, Readiness, Source};
 use crate::definitions::{ColumnType, Measure};
 use crate::geography::SplitPolicy;
@@ -21,6 +21,8 @@ pub(crate) struct Engine<'a> {
     opened: BTreeMap<String, Opened<'a>>,
     suppress_below: u64,
     split_policy: SplitPolicy,
+    /// Any unreadable cell or excluded row fails the indicator.
+    strict: bool,
 }
 
 impl<'a> Engine<'a> {
@@ -39,7 +41,14 @@ impl<'a> Engine<'a> {
             opened: BTreeMap::new(),
             suppress_below,
             split_policy,
+            strict: false,
         }
+    }
+
+    /// Makes any unreadable cell or excluded row fail its indicator.
+    pub(crate) fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
     }
 
     /// Opens a source (once).
@@ -107,7 +116,20 @@ impl<'a> Engine<'a> {
             frames.push((b.clone(), lf));
         }
         let notes = plan_notes(&opened, &wanted, self.split_policy);
+        let used = quality::used_columns(ind, measure, &opened, &wanted)?;
+        let mut counting = Vec::new();
+        for (id, cols) in used {
+            if let Some(o) = opened.get(id.as_str()) {
+                counting.push((id, quality::plan(o, &cols)?, cols));
+            }
+        }
+        let complete_through = opened
+            .values()
+            .filter_map(|o| o.source.complete_through)
+            .min();
         Ok(Planned {
+            complete_through,
+            counting,
             indicator: ind.id().to_string(),
             granularity,
             frames,
@@ -132,10 +154,7 @@ impl<'a> Engine<'a> {
     /// written in the same combined run (beside the plans, sharing their
     /// scan); planning itself never writes them.
     pub(crate) fn collect(&self, planned: Vec<Planned>) -> Vec<Result<Computed>> {
-        let mut all: Vec<LazyFrame> = planned
-            .iter()
-            .flat_map(|p| p.frames.iter().map(|(_, lf)| lf.clone()))
-            .collect();
+        let mut all: Vec<LazyFrame> = planned.iter().flat_map(Planned::plans).collect();
         let figures = all.len();
         let writes = self.cache_writes(&planned);
         all.extend(writes.iter().map(CacheWrite::plan));
@@ -149,7 +168,7 @@ impl<'a> Engine<'a> {
                 dfs.truncate(figures);
                 let mut out = Vec::with_capacity(planned.len());
                 for p in planned {
-                    let rest = dfs.split_off(p.frames.len().min(dfs.len()));
+                    let rest = dfs.split_off(p.plan_count().min(dfs.len()));
                     let mine = std::mem::replace(&mut dfs, rest);
                     out.push(self.finish(p, mine));
                 }
@@ -158,8 +177,7 @@ impl<'a> Engine<'a> {
             Err(_) if planned.len() > 1 => planned
                 .into_iter()
                 .map(|p| {
-                    let frames = p.frames.iter().map(|(_, lf)| lf.clone()).collect();
-                    match sources::collect_all(frames) {
+                    match sources::collect_all(p.plans()) {
                         Ok(dfs) => self.finish(p, dfs),
                         Err(e) => Err(collect_error(&p, e)),
                     }
@@ -185,7 +203,20 @@ impl<'a> Engine<'a> {
 
     /// Turns the collected frames of one indicator into its figures, with
     /// the files read.
-    fn finish(&self, p: Planned, dfs: Vec<DataFrame>) -> Result<Computed> {
+    fn finish(&self, mut p: Planned, mut dfs: Vec<DataFrame>) -> Result<Computed> {
+        let counted = dfs.split_off(p.frames.len().min(dfs.len()));
+        let mut q = quality::Quality::default();
+        let counting = std::mem::take(&mut p.counting);
+        for ((id, _, used), df) in counting.iter().zip(&counted) {
+            if let Some(o) = self.opened.get(id) {
+                quality::read(&mut q, o, used, df)?;
+            }
+        }
+        let opened: BTreeMap<String, &Opened<'a>> =
+            self.opened.iter().map(|(k, v)| (k.clone(), v)).collect();
+        if let Some(cells) = quality::violation(&q, &opened, self.strict) {
+            return Err(self.located(cells, self.strict));
+        }
         let mut files = Vec::new();
         for id in &p.sources {
             for f in self.opened.get(id).map_or(&[][..], |o| o.files.as_slice()) {
@@ -196,7 +227,51 @@ impl<'a> Engine<'a> {
                 });
             }
         }
-        figures::finish(p, &dfs, self.suppress_below, files)
+        figures::finish(p, &dfs, self.suppress_below, files, q)
+    }
+}
+
+impl Engine<'_> {
+    /// The error of an indicator whose unreadable cells passed the
+    /// threshold: where the first one is, what was expected, and the rule.
+    fn located(&self, cells: &quality::Cells, strict: bool) -> anyhow::Error {
+        let Some(o) = self.opened.get(&cells.source) else {
+            return anyhow!("source `{}` is not open", cells.source);
+        };
+        let total: u64 = cells.count;
+        let place = match sources::first_unreadable(o, &cells.column) {
+            Ok(Some((path, line, value))) => {
+                let position = o
+                    .files
+                    .iter()
+                    .find(|f| f.path == path)
+                    .and_then(|f| f.dialect.header.iter().position(|h| *h == cells.column))
+                    .map_or_else(String::new, |i| format!("column {} ", i + 1));
+                let value = value.map_or_else(String::new, |v| format!(" (the cell holds «{v}»)"));
+                format!(
+                    "first at {}, line {line}, {position}`{}`{value}",
+                    path.display(),
+                    cells.column
+                )
+            }
+            _ => format!("in {}, column `{}`", cells.file.display(), cells.column),
+        };
+        let rule = if strict {
+            "--strict makes any unreadable cell or excluded row an error".to_string()
+        } else {
+            format!(
+                "a key column may have at most {} unreadable cell(s) (`max-unreadable-keys` in {})",
+                o.source.max_unreadable_keys.label(),
+                o.source.path.display()
+            )
+        };
+        anyhow!(
+            "{total} cell(s) of `{}` in {} cannot be read as {}: {place}. The figure would leave these rows out, so it is not given; {rule}. See `ehelse sources --source {}`",
+            cells.column,
+            cells.file.display(),
+            cells.expected,
+            cells.source
+        )
     }
 }
 
@@ -206,6 +281,11 @@ pub(crate) struct Planned {
     pub(super) granularity: Granularity,
     /// One plan per breakdown (`""` = national first).
     pub(super) frames: Vec<(String, LazyFrame)>,
+    /// Per source read: the plan counting unreadable cells and the columns
+    /// it counts.
+    pub(super) counting: Vec<(String, LazyFrame, quality::Used)>,
+    /// The earliest `complete-through` of the sources read.
+    pub(super) complete_through: Option<crate::period::Period>,
     /// Ids of the sources read.
     pub(super) sources: Vec<String>,
     pub(super) definition: String,
@@ -213,6 +293,20 @@ pub(crate) struct Planned {
 }
 
 impl Planned {
+    /// Every plan to collect: the figures, then the counts.
+    fn plans(&self) -> Vec<LazyFrame> {
+        self.frames
+            .iter()
+            .map(|(_, lf)| lf.clone())
+            .chain(self.counting.iter().map(|(_, lf, _)| lf.clone()))
+            .collect()
+    }
+
+    /// How many frames [`Planned::plans`] gives.
+    fn plan_count(&self) -> usize {
+        self.frames.len() + self.counting.len()
+    }
+
     /// The indicator id.
     pub(crate) fn indicator(&self) -> &str {
         &self.indicator

@@ -6,7 +6,7 @@ use anyhow::Result;
 use polars::prelude::*;
 
 use super::engine::Planned;
-use super::{Computed, Figure, SourceFile, plan};
+use super::{Computed, Figure, Quality, SourceFile, plan};
 use crate::definitions::Granularity;
 use crate::period::Period;
 
@@ -21,6 +21,7 @@ pub(super) fn finish(
     dfs: &[DataFrame],
     suppress_below: u64,
     files: Vec<SourceFile>,
+    quality: Quality,
 ) -> Result<Computed> {
     let mut figures = Vec::new();
     let mut data_end: Option<i64> = None;
@@ -33,10 +34,19 @@ pub(super) fn finish(
         figures.extend(to_figures(df, b, p.granularity, suppress_below)?);
     }
     let mut notes = Vec::new();
-    if let Some(end) = data_end
-        && let Some(note) = cut_after(&mut figures, end)
-    {
-        notes.push(note);
+    let mut dropped = Vec::new();
+    // A declared `complete-through` decides; else the last month with data.
+    let end = match p.complete_through {
+        Some(day) => Some(complete_month(day)),
+        None => data_end.map(|k| (k, None)),
+    };
+    if let Some((end, day)) = end {
+        let (kept, cut) = cut_after(figures, end);
+        figures = kept;
+        if !cut.is_empty() {
+            dropped = national_periods(&cut);
+            notes.push(cut_note(&dropped, end, day));
+        }
     }
     notes.extend(p.notes);
     figures.sort_by(|a, b| {
@@ -58,23 +68,55 @@ pub(super) fn finish(
         files,
         definition: p.definition,
         notes,
+        quality,
+        dropped,
     })
+}
+
+/// The last month a `complete-through` day covers to its end (`y*100+m`),
+/// and the day.
+fn complete_month(day: Period) -> (i64, Option<Period>) {
+    let last = Period::new(Granularity::Month, day.year, day.sub).last_day();
+    let (y, m) = (i64::from(day.year), i64::from(day.sub));
+    let covers_month = day == last;
+    let k = if covers_month {
+        y * 100 + m
+    } else if m == 1 {
+        (y - 1) * 100 + 12
+    } else {
+        y * 100 + m - 1
+    };
+    (k, Some(day))
+}
+
+/// The distinct periods among cut figures, in order.
+fn national_periods(cut: &[Figure]) -> Vec<String> {
+    let mut periods: Vec<Period> = cut.iter().filter_map(|f| Period::parse(&f.period)).collect();
+    periods.sort();
+    periods.dedup();
+    periods.into_iter().map(Period::label).collect()
+}
+
+/// The note on periods left out.
+fn cut_note(dropped: &[String], end: i64, day: Option<Period>) -> String {
+    let end_p = Period::from_key(Granularity::Month, end);
+    let why = match day {
+        Some(d) => format!("the source is complete through {} (`complete-through`)", d.label()),
+        None => format!("the data end in {}", end_p.label()),
+    };
+    format!(
+        "incomplete period(s) left out: {} ({why}; a period is shown only when the data cover it to its end)",
+        dropped.join(", ")
+    )
 }
 
 /// A period the data do not cover to its end (2026 when the log ends in
 /// June 2026) is left out rather than shown as a low value; the note says
 /// so when any was. `end` is the last month covered (`y*100+m`).
-fn cut_after(figures: &mut Vec<Figure>, end: i64) -> Option<String> {
+fn cut_after(figures: Vec<Figure>, end: i64) -> (Vec<Figure>, Vec<Figure>) {
     let end_p = Period::from_key(Granularity::Month, end);
-    let before = figures.len();
-    figures.retain(|f| {
+    figures.into_iter().partition(|f| {
         Period::parse(&f.period).is_none_or(|p| (p.year, p.last_month()) <= (end_p.year, end_p.sub))
-    });
-    (figures.len() < before).then(|| {
-        format!(
-            "periods that end after the data ({}) are incomplete and left out",
-            end_p.label()
-        )
     })
 }
 
@@ -112,6 +154,7 @@ fn to_figures(
             ci_high: if suppressed { None } else { round(c.hi[i]) },
             suppressed,
             text: c.texts[i].clone(),
+            flags: Vec::new(),
         });
     }
     Ok(out)

@@ -10,12 +10,14 @@ mod engine;
 mod figures;
 mod geo;
 mod plan;
+mod quality;
 
 use std::path::PathBuf;
 
 use serde::Serialize;
 
 pub(crate) use engine::Engine;
+pub(crate) use quality::Quality;
 
 /// Breakdowns derived from municipality codes.
 pub(crate) const GEO_BREAKDOWNS: [&str; 3] = ["region", "county", "municipality"];
@@ -46,6 +48,10 @@ pub(crate) struct Figure {
     pub(crate) suppressed: bool,
     /// Text value (milestone status).
     pub(crate) text: Option<String>,
+    /// Why the figure is not to be read at face value: `incomplete-period`
+    /// (a period the data do not cover to its end, value withheld) or
+    /// `implausible` (outside what the unit or the definition allows).
+    pub(crate) flags: Vec<String>,
 }
 
 /// A file behind a figure.
@@ -74,6 +80,10 @@ pub(crate) struct Computed {
     pub(crate) definition: String,
     /// Notes on rows left out and why.
     pub(crate) notes: Vec<String>,
+    /// Unreadable cells and excluded rows behind the figures.
+    pub(crate) quality: Quality,
+    /// Periods left out because the data do not cover them to their end.
+    pub(crate) dropped: Vec<String>,
 }
 
 impl Computed {

@@ -32,6 +32,10 @@ use polars::prelude::*;
 use super::{FileInfo, FrameOptions, Opened};
 use crate::definitions::Source;
 
+/// The layout of an entry: bumped when the typed frame gains columns (2: the
+/// `<column>__bad` flags of unreadable cells).
+const FORMAT: u32 = 2;
+
 /// Smallest file (bytes) whose parsed columns are cached.
 pub(super) const MIN_BYTES: u64 = 16 * 1024 * 1024;
 
@@ -225,7 +229,7 @@ fn entry(file: &FileInfo, source: &Source, columns: &[&str]) -> Result<(PathBuf,
     let hash = |s: String| crate::definitions::sha256_hex(s.as_bytes())[..24].to_string();
     let prefix = hash(format!("{}\0{}", canonical.display(), source.id()));
     let version = hash(format!(
-        "{}\0{}\0{bytes}\0{stamp}\0{:?}\0{}",
+        "{}\0{FORMAT}\0{}\0{bytes}\0{stamp}\0{:?}\0{}",
         env!("CARGO_PKG_VERSION"),
         source.sha256,
         file.dialect,

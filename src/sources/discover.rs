@@ -39,6 +39,7 @@ pub(crate) fn open<'a>(source: &'a Source, data_dir: &Path) -> Result<Opened<'a>
         source,
         files,
         shared: std::sync::OnceLock::new(),
+        base: std::sync::OnceLock::new(),
         cache_step_done: std::sync::atomic::AtomicBool::new(false),
     })
 }

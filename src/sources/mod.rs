@@ -25,13 +25,13 @@ use std::thread::JoinHandle;
 use polars::prelude::*;
 
 #[allow(unused_imports)] // `audit_all`: for the commands that audit every source
-pub(crate) use audit::{Audit, audit, audit_all, check_rejected_orgnr};
+pub(crate) use audit::{Audit, audit, audit_all, check_rejected_orgnr, first_unreadable};
 pub(crate) use cache::CacheWrite;
 pub(crate) use collect::collect_all;
 pub(crate) use dialect::Dialect;
 pub(crate) use discover::open;
 pub(crate) use encoding::Encoding;
-pub(crate) use scan::FrameOptions;
+pub(crate) use scan::{FrameOptions, bad_flag};
 pub(crate) use typed::period_key;
 
 use crate::definitions::Source;
@@ -108,6 +108,9 @@ pub(crate) struct Opened<'a> {
     pub(crate) files: Vec<FileInfo>,
     /// The frame every measure plan reads (all declared columns), built once.
     pub(super) shared: std::sync::OnceLock<LazyFrame>,
+    /// The same before invalid organisation numbers are left out, with the
+    /// flags of unreadable cells (see [`Opened::base`]).
+    pub(super) base: std::sync::OnceLock<LazyFrame>,
     /// The extract-cache writes have been handed out (once per source).
     pub(super) cache_step_done: std::sync::atomic::AtomicBool,
 }

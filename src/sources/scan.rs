@@ -23,6 +23,43 @@ pub(crate) struct FrameOptions {
     pub(crate) keep_invalid_orgnr: bool,
 }
 
+impl FrameOptions {
+    /// Whether the frame carries the `<column>__bad` flags: the frame every
+    /// plan shares (and the extract cache) does; audits have their own.
+    fn flags(self) -> bool {
+        !self.row_index && !self.keep_raw && !self.keep_invalid_orgnr
+    }
+}
+
+/// The name of the flag column that is true where `column`'s cell could not
+/// be read (present, not an SSB symbol, but no value came out).
+pub(crate) fn bad_flag(column: &str) -> String {
+    format!("{column}__bad")
+}
+
+/// True where the raw cell of `name` holds something that is not an SSB
+/// symbol but `value` (its typed value) is null. When the CSV reader parsed
+/// the column itself (`by_reader`) the raw text is gone: a null value is
+/// then counted as unreadable (an empty cell included).
+fn unreadable(name: &str, by_reader: bool, value: Expr) -> Expr {
+    if by_reader {
+        return value.is_null();
+    }
+    let t = super::typed::trimmed(col(name));
+    let symbol = t.clone().is_in(
+        lit(Series::new(
+            PlSmallStr::from_static("s"),
+            super::NULL_SYMBOLS.to_vec(),
+        )),
+        false,
+    );
+    t.clone()
+        .is_not_null()
+        .and(t.neq(lit("")))
+        .and(symbol.not())
+        .and(value.is_null())
+}
+
 impl Opened<'_> {
     /// A lazy frame over every file with the requested declared columns
     /// (plus the period and organisation-number columns), typed, and `_y`/`_m`.
@@ -30,55 +67,78 @@ impl Opened<'_> {
     /// # Errors
     /// A column is not declared, or polars cannot set up the scan.
     pub(crate) fn frame(&self, columns: &[&str], opts: FrameOptions) -> Result<LazyFrame> {
-        if !opts.row_index && !opts.keep_raw && !opts.keep_invalid_orgnr {
-            // Every plan of a run reads the source through one and the same
-            // frame of all declared columns, so polars sees one scan that
-            // the plans share (common subplan elimination), and projection
-            // pushdown still reads only the columns some plan uses.
-            let def = self.source;
-            for c in columns {
-                self.ensure_declared(c)?;
-            }
-            let shared = if let Some(lf) = self.shared.get() {
-                lf.clone()
-            } else {
-                let all: Vec<&str> = def.columns.iter().map(|c| c.name.as_str()).collect();
-                let lf = self.build_frame(&all, opts)?;
-                let _ = self.shared.set(lf.clone());
-                lf
-            };
-            // No select here: a select would make the plans differ; polars'
-            // projection pushdown drops the columns nobody uses.
-            return Ok(shared);
+        if !opts.flags() {
+            return self.build_frame(columns, opts);
         }
-        self.build_frame(columns, opts)
+        // Every plan of a run reads the source through one and the same
+        // frame of all declared columns, so polars sees one scan that the
+        // plans share (common subplan elimination), and projection pushdown
+        // still reads only the columns some plan uses.
+        for c in columns {
+            self.ensure_declared(c)?;
+        }
+        if let Some(lf) = self.shared.get() {
+            return Ok(lf.clone());
+        }
+        let (base, orgnr_col) = self.base()?;
+        // No select here: a select would make the plans differ; polars'
+        // projection pushdown drops the columns nobody uses.
+        let lf = match orgnr_col {
+            // Rows whose organisation number is empty or fails MOD11 are
+            // excluded (counted per indicator; the audit lists the lines).
+            Some(o) => base.filter(col(o.as_str()).is_not_null()),
+            None => base,
+        };
+        let _ = self.shared.set(lf.clone());
+        Ok(lf)
+    }
+
+    /// The shared frame before rows with an invalid organisation number are
+    /// left out, with `_file` and the `<column>__bad` flags: what the counts
+    /// of unreadable cells are taken from, in the same scan as the figures.
+    /// Also the name of the organisation-number column, if any.
+    ///
+    /// # Errors
+    /// Polars cannot set up the scan.
+    pub(crate) fn base(&self) -> Result<(LazyFrame, Option<String>)> {
+        let all: Vec<&str> = self.source.columns.iter().map(|c| c.name.as_str()).collect();
+        let (_, orgnr_col) = self.wanted_columns(&all)?;
+        if let Some(lf) = self.base.get() {
+            return Ok((lf.clone(), orgnr_col));
+        }
+        let lf = self.stacked(&all, FrameOptions::default())?;
+        let _ = self.base.set(lf.clone());
+        Ok((lf, orgnr_col))
     }
 
     fn build_frame(&self, columns: &[&str], opts: FrameOptions) -> Result<LazyFrame> {
-        let (wanted, orgnr_col) = self.wanted_columns(columns)?;
-        let cacheable = !opts.row_index && !opts.keep_raw && !opts.keep_invalid_orgnr;
+        let (_, orgnr_col) = self.wanted_columns(columns)?;
+        let lf = self.stacked(columns, opts)?;
+        Ok(match orgnr_col {
+            Some(o) if !opts.keep_invalid_orgnr => lf.filter(col(o.as_str()).is_not_null()),
+            _ => lf,
+        })
+    }
+
+    /// The typed frames of every file (through the extract cache where it
+    /// applies), stacked; with `_file` on the shared frame.
+    fn stacked(&self, columns: &[&str], opts: FrameOptions) -> Result<LazyFrame> {
+        let (wanted, _) = self.wanted_columns(columns)?;
         let mut frames = Vec::new();
         for (i, file) in self.files.iter().enumerate() {
             let typed = self.typed_file(i, file, &wanted, opts)?;
-            frames.push(if cacheable {
+            frames.push(if opts.flags() {
                 cache::frame(file, self.source, &wanted, typed)?
+                    .with_column(lit(i as u32).alias(FILE))
             } else {
                 typed
             });
         }
-        let mut lf = if frames.len() == 1 {
+        Ok(if frames.len() == 1 {
             frames.pop().ok_or_else(|| anyhow!("no frames"))?
         } else {
             concat(frames, UnionArgs::default())?
-        };
-        if let Some(o) = orgnr_col
-            && !opts.keep_invalid_orgnr
-        {
-            // Rows whose organisation number is empty or fails MOD11 are
-            // excluded (the audit reports them with file and line).
-            lf = lf.filter(col(o.as_str()).is_not_null());
-        }
-        Ok(lf)
+        })
     }
 
     /// Fails when the source does not declare `column`.
@@ -159,6 +219,7 @@ impl Opened<'_> {
         opts: FrameOptions,
     ) -> Result<LazyFrame> {
         let def = self.source;
+        let flags = opts.flags();
         let mut exprs = Vec::new();
         for name in wanted {
             let c = def
@@ -167,19 +228,24 @@ impl Opened<'_> {
                 .find(|c| c.name == *name)
                 .ok_or_else(|| anyhow!("column {name}"))?;
             let ty = c.ty;
-            let e = match self.reader_type(name, opts) {
+            let reader = self.reader_type(name, opts);
+            let e = match reader {
                 // Parsed by the CSV reader already: only the MOD11 check remains.
                 Some(DataType::Int64) => orgnr_check(col(*name)),
                 Some(_) => col(*name),
                 None => typed(col(*name), ty, file.dialect.decimal_comma),
             };
+            if flags && ty != ColumnType::Text && *name != def.period_column {
+                exprs.push(unreadable(*name, reader.is_some(), e.clone()).alias(bad_flag(name)));
+            }
             exprs.push(e.alias(*name));
             if opts.keep_raw {
                 exprs.push(col(*name).alias(format!("{name}__raw")));
             }
         }
         let period_col = col(def.period_column.as_str());
-        let (y, m) = if self.reader_type(&def.period_column, opts) == Some(DataType::Date) {
+        let period_by_reader = self.reader_type(&def.period_column, opts).is_some();
+        let (y, m) = if period_by_reader {
             (
                 period_col.clone().dt().year().cast(DataType::Int32),
                 period_col.dt().month().cast(DataType::Int8),
@@ -187,6 +253,13 @@ impl Opened<'_> {
         } else {
             period_exprs(period_col, self.source.granularity)
         };
+        if flags {
+            // The period column is unreadable where no period comes out of it.
+            exprs.push(
+                unreadable(&def.period_column, period_by_reader, y.clone())
+                    .alias(bad_flag(&def.period_column)),
+            );
+        }
         exprs.push(y.alias(YEAR));
         exprs.push(m.alias(MONTH));
         Ok(lf.with_columns(exprs))

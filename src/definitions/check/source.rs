@@ -5,8 +5,10 @@ use std::collections::BTreeSet;
 
 use super::{Ctx, is_slug};
 use crate::definitions::model::{
-    Column, ColumnType, DialectSpec, Encoding, Granularity, InvalidOrgnr, Role, Source, Wide,
+    Column, ColumnType, DialectSpec, Encoding, Granularity, InvalidOrgnr, Role, Source, Tolerance,
+    Wide,
 };
+use crate::period::Period;
 use crate::definitions::raw::{RawDialect, RawSource};
 
 /// Publishers the tool knows; others are allowed with a warning.
@@ -36,13 +38,59 @@ pub(super) fn check(ctx: &mut Ctx<'_>, raw: RawSource) -> Option<Source> {
             format!("`{p}` must be `exclude` or `reject`"),
         );
     }
+    let tolerance = tolerance(ctx, raw.max_unreadable_keys.as_ref());
+    let complete_through = complete_through(ctx, raw.complete_through.as_deref());
     ctx.check_file_name(&raw.id);
     let has_new_errors = ctx.errors_since(errors_before);
     let granularity = granularity?;
     if has_new_errors {
         return None;
     }
-    build(ctx, &raw, granularity)
+    let mut source = build(ctx, &raw, granularity)?;
+    source.max_unreadable_keys = tolerance?;
+    source.complete_through = complete_through?;
+    Some(source)
+}
+
+/// `max-unreadable-keys`: a count or a share written with `%`.
+fn tolerance(ctx: &mut Ctx<'_>, raw: Option<&serde_yaml::Value>) -> Option<Tolerance> {
+    let Some(v) = raw else {
+        return Some(Tolerance::Count(0));
+    };
+    if let Some(n) = v.as_u64() {
+        return Some(Tolerance::Count(n));
+    }
+    let share = v
+        .as_str()
+        .and_then(|t| t.trim().strip_suffix('%'))
+        .and_then(|t| t.trim().replace(',', ".").parse::<f64>().ok())
+        .filter(|p| (0.0..=100.0).contains(p));
+    if let Some(p) = share {
+        return Some(Tolerance::Share(p / 100.0));
+    }
+    ctx.error(
+        "bad-value",
+        "max-unreadable-keys",
+        "must be a whole number of cells (`0`) or a share of the rows with `%` (`\"0.1%\"`)"
+            .to_string(),
+    );
+    None
+}
+
+/// `complete-through`: a date.
+fn complete_through(ctx: &mut Ctx<'_>, raw: Option<&str>) -> Option<Option<Period>> {
+    let Some(t) = raw else { return Some(None) };
+    match Period::parse(t) {
+        Some(p) if p.granularity == Granularity::Day => Some(Some(p)),
+        _ => {
+            ctx.error(
+                "bad-value",
+                "complete-through",
+                format!("`{t}` must be a date like 2025-10-15"),
+            );
+            None
+        }
+    }
 }
 
 /// The typed source from a raw one without errors.
@@ -84,6 +132,8 @@ fn build(ctx: &Ctx<'_>, raw: &RawSource, granularity: Granularity) -> Option<Sou
         granularity,
         columns,
         invalid_orgnr,
+        max_unreadable_keys: Tolerance::Count(0),
+        complete_through: None,
     })
 }
 

@@ -21,6 +21,8 @@ use crate::definitions::{Granularity, Indicator, MeasureKind};
 use crate::geography::SplitPolicy;
 use crate::sources::Opened;
 
+pub(super) use rows::needed_columns;
+
 /// Period key column.
 pub(super) const KEY: &str = "_k";
 /// Group column.

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use polars::prelude::{col, lit};
 use serde::Serialize;
 
 use super::{FrameOptions, Opened, collect_all};
@@ -155,4 +156,65 @@ pub(crate) fn audit_all<'a>(
             (source, audit)
         })
         .collect()
+}
+
+/// Where a column's first unreadable cell is: the file, its line (1-based)
+/// and the cell's text (cut to 40 characters; `None` for organisation
+/// numbers, which may hold a person's identity number by mistake). The
+/// error path of a run whose unreadable cells passed the threshold: one
+/// extra scan, stopped at the first hit.
+///
+/// # Errors
+/// When polars fails to read the files.
+pub(crate) fn first_unreadable(
+    opened: &Opened<'_>,
+    column: &str,
+) -> Result<Option<(PathBuf, u64, Option<String>)>> {
+    let source = opened.source;
+    let names: Vec<&str> = source.columns.iter().map(|c| c.name.as_str()).collect();
+    let lf = opened.frame(
+        &names,
+        FrameOptions {
+            row_index: true,
+            keep_raw: true,
+            keep_invalid_orgnr: true,
+        },
+    )?;
+    let Some(flag) = flags::flags(source).into_iter().find(|f| {
+        f.column == column && matches!(f.code, "unparseable" | "invalid-orgnr" | "bad-period")
+    }) else {
+        return Ok(None);
+    };
+    let df = lf
+        .filter(flag.expr.fill_null(lit(false)))
+        .select([
+            col(super::FILE),
+            col(super::ROW),
+            col(format!("{column}__raw")),
+        ])
+        .limit(1)
+        .collect()
+        .with_context(|| format!("reading source `{}`", source.id()))?;
+    let get_u64 = |name: &str| -> Option<u64> {
+        df.column(name)
+            .ok()?
+            .cast(&polars::prelude::DataType::UInt64)
+            .ok()?
+            .u64()
+            .ok()?
+            .get(0)
+    };
+    let (Some(file), Some(row)) = (get_u64(super::FILE), get_u64(super::ROW)) else {
+        return Ok(None);
+    };
+    let Some(info) = usize::try_from(file).ok().and_then(|i| opened.files.get(i)) else {
+        return Ok(None);
+    };
+    let is_orgnr = source.column_type(column) == Some(crate::definitions::ColumnType::Orgnr);
+    let text = df
+        .column(&format!("{column}__raw"))
+        .ok()
+        .and_then(|c| c.str().ok()?.get(0).map(|s| s.chars().take(40).collect()))
+        .filter(|_: &String| !is_orgnr);
+    Ok(Some((info.path.clone(), info.line_of_row(row), text)))
 }
