@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{self, Diagnostic, Location, Severity};
 pub(crate) use model::{Aggregate, InvalidOrgnr, Measure};
+pub(crate) use model::{Enrich, ORIGINAL_SUFFIX, Snapshot};
 pub(crate) use model::{
     AmbitionDef, ColumnType, Direction, Encoding, Frequency, GOALS, Granularity, Indicator,
     IndicatorType, Level, MeasureKind, Method, Readiness, Role, Rollup, Source, goal_name,

@@ -43,7 +43,8 @@ impl Opened<'_> {
                 lf.clone()
             } else {
                 let all: Vec<&str> = def.columns.iter().map(|c| c.name.as_str()).collect();
-                let lf = self.build_frame(&all, opts)?;
+                // h2 (issue 15, joins): lookups and harmonised codes.
+                let lf = self.enriched(self.build_frame(&all, opts)?, &all)?;
                 let _ = self.shared.set(lf.clone());
                 lf
             };
@@ -51,7 +52,8 @@ impl Opened<'_> {
             // projection pushdown drops the columns nobody uses.
             return Ok(shared);
         }
-        self.build_frame(columns, opts)
+        // h2 (issue 15, joins): lookups and harmonised codes.
+        self.enriched(self.build_frame(columns, opts)?, columns)
     }
 
     fn build_frame(&self, columns: &[&str], opts: FrameOptions) -> Result<LazyFrame> {
@@ -83,7 +85,8 @@ impl Opened<'_> {
 
     /// Fails when the source does not declare `column`.
     fn ensure_declared(&self, column: &str) -> Result<()> {
-        if self.source.columns.iter().any(|d| d.name == column) {
+        // h2 (issue 15, joins): `column()` also knows enriched and `_original` columns.
+        if self.source.column(column).is_some() {
             return Ok(());
         }
         bail!(
@@ -177,6 +180,11 @@ impl Opened<'_> {
             if opts.keep_raw {
                 exprs.push(col(*name).alias(format!("{name}__raw")));
             }
+        }
+        // h2 (issue 15, snapshot sources): `_y`/`_m` from the as-of date.
+        if let Some(s) = &def.snapshot {
+            exprs.extend(super::enrich::snapshot_period(s));
+            return Ok(lf.with_columns(exprs));
         }
         let period_col = col(def.period_column.as_str());
         let (y, m) = if self.reader_type(&def.period_column, opts) == Some(DataType::Date) {
