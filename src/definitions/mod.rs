@@ -17,12 +17,12 @@ use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{self, Diagnostic, Location, Severity};
 pub(crate) use model::{Aggregate, InvalidOrgnr, Measure};
-pub(crate) use model::{Enrich, ORIGINAL_SUFFIX, Snapshot};
 pub(crate) use model::{
     AmbitionDef, ColumnType, Direction, Encoding, Frequency, GOALS, Granularity, Indicator,
     IndicatorType, Level, MeasureKind, Method, Readiness, Role, Rollup, Source, goal_name,
     normalise_goal,
 };
+pub(crate) use model::{Enrich, ORIGINAL_SUFFIX, Snapshot};
 
 /// The whole catalogue: every source and indicator under a folder.
 #[derive(Debug, Default)]

@@ -22,10 +22,7 @@ const TARGET: &str = "__harmonise_to";
 /// `_y` and `_m` of a snapshot source: the year of its as-of date (its
 /// rows belong to that year's period).
 pub(super) fn snapshot_period(s: &Snapshot) -> [Expr; 2] {
-    [
-        lit(s.as_of.year).alias(YEAR),
-        lit(1_i8).alias(MONTH),
-    ]
+    [lit(s.as_of.year).alias(YEAR), lit(1_i8).alias(MONTH)]
 }
 
 /// The flag column of a harmonised column.

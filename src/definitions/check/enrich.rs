@@ -142,7 +142,12 @@ fn check_columns(
                 )
                 .suggest(name, from.columns.iter().map(|c| c.name.as_str()));
             }
-            Some(_) if taken.contains(name) || out.iter().any(|c: &crate::definitions::model::Column| &c.name == name) => {
+            Some(_)
+                if taken.contains(name)
+                    || out
+                        .iter()
+                        .any(|c: &crate::definitions::model::Column| &c.name == name) =>
+            {
                 ctx.error(
                     "duplicate-column",
                     &field,

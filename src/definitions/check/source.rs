@@ -8,8 +8,8 @@ use crate::definitions::model::{
     Column, ColumnType, DialectSpec, Encoding, Granularity, Harmonise, InvalidOrgnr,
     ORIGINAL_SUFFIX, Role, Snapshot, Source, Wide,
 };
-use crate::period::Period;
 use crate::definitions::raw::{RawDialect, RawSource};
+use crate::period::Period;
 
 /// Publishers the tool knows; others are allowed with a warning.
 const PUBLISHERS: &[&str] = &[
