@@ -52,6 +52,14 @@ impl Opened<'_> {
     }
 }
 
+/// A left join that keeps the left rows in their order (audits report the
+/// first rows with a problem) and drops the right key.
+fn left_join() -> JoinArgs {
+    let mut args = JoinArgs::new(JoinType::Left).with_coalesce(JoinCoalesce::CoalesceColumns);
+    args.maintain_order = MaintainOrderJoin::Left;
+    args
+}
+
 /// The lazy left join of one `enrich`.
 fn join(lf: LazyFrame, e: &Enrich, lookup: &Opened<'_>) -> Result<LazyFrame> {
     let names: Vec<&str> = e.columns.iter().map(|c| c.name.as_str()).collect();
@@ -69,7 +77,6 @@ fn join(lf: LazyFrame, e: &Enrich, lookup: &Opened<'_>) -> Result<LazyFrame> {
     }
     select.push(lit(true).alias(HIT));
     let right = right.select(select).filter(col(KEY).is_not_null());
-    let args = JoinArgs::new(JoinType::Left).with_coalesce(JoinCoalesce::CoalesceColumns);
     let on = col(e.on.as_str());
     let mut fixes = vec![
         on.clone()
@@ -79,7 +86,7 @@ fn join(lf: LazyFrame, e: &Enrich, lookup: &Opened<'_>) -> Result<LazyFrame> {
     ];
     fixes.extend(flags.iter().map(|f| col(f.as_str()).fill_null(lit(false))));
     Ok(lf
-        .join(right, [on], [col(KEY)], args)
+        .join(right, [on], [col(KEY)], left_join())
         .with_columns(fixes)
         .drop(cols([HIT])))
 }
@@ -94,9 +101,8 @@ fn harmonise(lf: LazyFrame, name: &str) -> LazyFrame {
     let Ok(table) = table else {
         return lf;
     };
-    let args = JoinArgs::new(JoinType::Left).with_coalesce(JoinCoalesce::CoalesceColumns);
     let c = col(name);
-    lf.join(table.lazy(), [c.clone()], [col(CODE)], args)
+    lf.join(table.lazy(), [c.clone()], [col(CODE)], left_join())
         .with_columns([
             c.clone().alias(format!("{name}{ORIGINAL_SUFFIX}")),
             when(col(TARGET).is_not_null())

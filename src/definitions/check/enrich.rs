@@ -78,7 +78,10 @@ fn check_one(
         )
         .suggest(&e.on, source.columns.iter().map(|c| c.name.as_str()));
     }
-    let from_field = if e.from_on.is_some() { "from-on" } else { "on" };
+    let from_field = match e.from_on {
+        Some(_) => "from-on",
+        None => "on",
+    };
     match (from.column(&from_on).map(|c| c.ty), on_type) {
         (None, _) => {
             ctx.error(
