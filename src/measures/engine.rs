@@ -188,12 +188,19 @@ impl<'a> Engine<'a> {
     fn finish(&self, p: Planned, dfs: Vec<DataFrame>) -> Result<Computed> {
         let mut files = Vec::new();
         for id in &p.sources {
-            for f in self.opened.get(id).map_or(&[][..], |o| o.files.as_slice()) {
-                files.push(SourceFile {
-                    source: id.clone(),
-                    path: f.path.clone(),
-                    sha256: f.sha256(),
-                });
+            let Some(o) = self.opened.get(id) else {
+                continue;
+            };
+            // The source's files, then those of the snapshots it is enriched from.
+            let read = std::iter::once(o).chain(o.lookups.iter());
+            for o in read {
+                for f in &o.files {
+                    files.push(SourceFile {
+                        source: o.source.id().to_string(),
+                        path: f.path.clone(),
+                        sha256: f.sha256(),
+                    });
+                }
             }
         }
         figures::finish(p, &dfs, self.suppress_below, files)
