@@ -310,9 +310,45 @@ fn plan_notes(
             ));
         }
     }
+    for (id, o) in opened {
+        notes.extend(enrich_notes(id, o.source));
+    }
     if wanted.iter().any(|b| GEO_BREAKDOWNS.contains(&b.as_str())) {
         notes.push(harmonisation_note(split_policy));
     }
     notes.push("SSB symbols (. .. ... : *) are missing values; `-` is zero".to_string());
+    notes
+}
+
+/// What `enrich` and `harmonise` did to a source's rows, as notes.
+fn enrich_notes(id: &str, source: &Source) -> Vec<String> {
+    let mut notes = Vec::new();
+    for e in &source.enrich {
+        let names: Vec<&str> = e.columns.iter().map(|c| c.name.as_str()).collect();
+        let as_of = e
+            .from
+            .snapshot
+            .map_or(String::new(), |s| format!(" as of {}", s.as_of.label()));
+        notes.push(format!(
+            "{id}: {} looked up in {}{as_of} by {}; rows whose key has no match are counted ({}) and fall in the unknown group (see `ehelse sources --source {id}`)",
+            names.join(", "),
+            e.from.id(),
+            e.on,
+            e.unmatched_column()
+        ));
+    }
+    let harmonised: Vec<&str> = source
+        .columns
+        .iter()
+        .chain(source.enrich.iter().flat_map(|e| e.columns.iter()))
+        .filter(|c| c.harmonise.is_some())
+        .map(|c| c.name.as_str())
+        .collect();
+    if !harmonised.is_empty() {
+        notes.push(format!(
+            "{id}: industry codes in {} are harmonised onto SN2025 (reference/naeringskoder_sn2007_sn2025.csv); the delivered code is in <column>_original, and codes the table lacks are kept and counted",
+            harmonised.join(", ")
+        ));
+    }
     notes
 }

@@ -278,3 +278,37 @@ fn enrich_needs_a_snapshot_source_and_declared_keys() {
         .expect_output("`logg` is not a snapshot source")
         .expect_output("key `orgnrr` is not among the declared columns");
 }
+
+#[test]
+fn snapshot_and_harmonise_definitions_are_checked() {
+    let w = Workdir::new();
+    // Both `period` and `snapshot`; a snapshot date that is no date;
+    // `harmonise` on a number; `<name>_original` declared beside a
+    // harmonised column.
+    w.source(
+        "begge",
+        "publisher: BRREG\nfiles: \"a*.csv\"\n\
+         period: { column: aar, granularity: year }\nsnapshot: { as-of: 2026-01-01 }\n\
+         columns:\n  - { name: aar, type: integer }\n",
+    );
+    w.source(
+        "dato",
+        "publisher: BRREG\nfiles: \"b*.csv\"\nsnapshot: { as-of: 2026-13-01 }\n\
+         columns:\n  - { name: orgnr, type: orgnr }\n",
+    );
+    w.source(
+        "kode",
+        "publisher: BRREG\nfiles: \"c*.csv\"\nsnapshot: { as-of: 2026-01-01 }\n\
+         columns:\n  - { name: antall, type: integer, harmonise: sn2025 }\n\
+         \x20 - { name: kode, type: text, harmonise: sn2025 }\n\
+         \x20 - { name: kode_original, type: text }\n\
+         \x20 - { name: annen, type: text, harmonise: sn2007 }\n",
+    );
+    w.run(&["validate", "--indicators", "indicators"])
+        .expect_code(1)
+        .expect_output("snapshot-with-period")
+        .expect_output("`2026-13-01` is not a date")
+        .expect_output("`harmonise` needs a text column")
+        .expect_output("`kode_original` is declared, but a harmonised column adds it")
+        .expect_output("`sn2007` is not a valid columns[3].harmonise");
+}
