@@ -157,6 +157,12 @@ pub(crate) struct Wide {
     pub(crate) year_columns: Option<bool>,
 }
 
+/// The flag column of a harmonised column: true where its code is in
+/// neither column of the SN2007 → SN2025 table (kept as it is).
+pub(crate) fn harmonise_flag(name: &str) -> String {
+    format!("_unmatched_sn2025_{name}")
+}
+
 /// Suffix of the column that keeps a harmonised column's delivered code.
 pub(crate) const ORIGINAL_SUFFIX: &str = "_original";
 
@@ -211,6 +217,35 @@ impl Source {
                 let base = name.strip_suffix(ORIGINAL_SUFFIX)?;
                 self.column(base).filter(|c| c.harmonise.is_some())
             })
+    }
+
+    /// The `_unmatched_…` flag columns that concern a figure reading the
+    /// columns `used`: `_unmatched_<from>` when it reads a column looked up
+    /// from `<from>` (a row whose key has no match lacks that value), and
+    /// `_unmatched_sn2025_<name>` when it reads a harmonised `<name>` (its
+    /// code is not in the table). Flags of columns the figure does not read
+    /// are left out (the figure is right whatever they say).
+    #[allow(dead_code, reason = "for the per-indicator count of unreadable cells")]
+    pub(crate) fn unmatched_flags(&self, used: &[&str]) -> Vec<String> {
+        let mut out = Vec::new();
+        for e in &self.enrich {
+            if e.columns.iter().any(|c| {
+                used.contains(&c.name.as_str())
+                    || used.contains(&format!("{}{ORIGINAL_SUFFIX}", c.name).as_str())
+            }) {
+                out.push(e.unmatched_column());
+            }
+        }
+        for c in self
+            .columns
+            .iter()
+            .chain(self.enrich.iter().flat_map(|e| e.columns.iter()))
+        {
+            if c.harmonise.is_some() && used.contains(&c.name.as_str()) {
+                out.push(harmonise_flag(&c.name));
+            }
+        }
+        out
     }
 
     /// Every column a plan can read, by name: the declared ones, those

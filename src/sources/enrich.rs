@@ -27,7 +27,7 @@ pub(super) fn snapshot_period(s: &Snapshot) -> [Expr; 2] {
 
 /// The flag column of a harmonised column.
 pub(crate) fn unmapped_column(name: &str) -> String {
-    format!("_unmatched_sn2025_{name}")
+    crate::definitions::harmonise_flag(name)
 }
 
 impl Opened<'_> {
