@@ -386,3 +386,31 @@ impl Indicator {
             .or_else(|| self.sources.first().cloned())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::definitions::Catalogue;
+
+    #[test]
+    fn unmatched_flags_follow_the_columns_a_figure_reads() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("indicators");
+        let catalogue = Catalogue::load(&dir).expect("shipped catalogue");
+        let log = catalogue.source("nhn-pjd-logg").expect("nhn-pjd-logg");
+        assert!(
+            log.unmatched_flags(&["orgnr", "virksomhetstype"])
+                .is_empty()
+        );
+        assert_eq!(
+            log.unmatched_flags(&["orgnr", "naeringskode"]),
+            ["_unmatched_brreg-enheter", "_unmatched_sn2025_naeringskode"]
+        );
+        assert_eq!(
+            log.unmatched_flags(&["naeringskode_original"]),
+            ["_unmatched_brreg-enheter"]
+        );
+        assert!(log.column("naeringskode_original").is_some());
+        assert!(log.column("virksomhetstype_original").is_none());
+    }
+}
