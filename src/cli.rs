@@ -223,6 +223,11 @@ pub(crate) struct ComputeArgs {
     /// Write to this file instead of stdout (atomically).
     #[arg(long, short)]
     pub(crate) output: Option<PathBuf>,
+    /// Any excluded row, unreadable cell or unmatched key fails its
+    /// indicator (exit 1), not only unreadable keys past the source's
+    /// threshold.
+    #[arg(long)]
+    pub(crate) strict: bool,
 }
 
 /// `explain`.

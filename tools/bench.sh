@@ -20,7 +20,7 @@ export EHELSE_CACHE="${EHELSE_CACHE:-$PWD/$DATA/.cache}"
 
 if [ "$(cat "$DATA/.rows" 2>/dev/null)" != "$ROWS" ]; then
   rm -rf "$DATA"
-  python3 tools/generate_sample_data.py --only nhn-pjd-logg --pjd-rows "$ROWS" --out "$DATA"
+  python3 tools/generate_sample_data.py --only nhn-pjd-logg,brreg-enheter --pjd-rows "$ROWS" --out "$DATA"
   echo "$ROWS" > "$DATA/.rows"
 fi
 cargo build --release --quiet
@@ -55,7 +55,7 @@ if python3 -c 'import duckdb' 2>/dev/null; then
 import sys, duckdb
 q = sys.argv[1]
 src = """read_csv('bench-data/nhn/pjd_oppslag_*.csv', delim=';', header=true,
-  columns={'dato':'DATE','orgnr':'BIGINT','kommunenr':'VARCHAR','naeringskode':'VARCHAR',
+  columns={'dato':'DATE','orgnr':'BIGINT','kommunenr':'VARCHAR',
            'virksomhetstype':'VARCHAR','dokumenttype':'VARCHAR'})"""
 where = {"all": "", "legevakt": "AND virksomhetstype = 'legevakt'"}[q]
 # Same figures as ehelse: distinct valid (MOD11) organisation numbers per quarter.

@@ -10,7 +10,7 @@ source declares, so the tool can be run end to end without real extracts:
     kpr-velferdsteknologi        kpr/velferdsteknologi_<year>.csv        Windows-1252, ';', decimal comma, title line, SSB symbols
     nhn-pll                      nhn/pll_2023-01_2026-06.csv             UTF-8, ';'
     nhn-pjd-logg                 nhn/pjd_oppslag_<year>.csv              UTF-8, ';'  (streamed; --pjd-rows)
-    brreg-enheter                brreg/enheter_2023-2026.csv             UTF-8, ';'
+    brreg-enheter                brreg/enheter_2026-07-01.csv            UTF-8, ';'  (snapshot; one row per organisation)
     fhi-hds-soknader             fhi/hds_soknader.csv                    UTF-8, ';'
     fhi-hds-utleveringer         fhi/hds_utleveringer.csv                UTF-8, ',', decimal point, quoted text
     hto-rapportering             hto/hto_rapportering.csv                UTF-8, ';'
@@ -608,7 +608,8 @@ def gen_pjd(ctx):
             path = os.path.join(ctx["out"], rel)
             os.makedirs(os.path.dirname(path), exist_ok=True)
             fh = open(path, "w", encoding="utf-8", newline="")
-            fh.write("dato;orgnr;kommunenr;naeringskode;virksomhetstype;dokumenttype\n")
+            # No industry code: nhn-pjd-logg looks it up in brreg-enheter (enrich).
+            fh.write("dato;orgnr;kommunenr;virksomhetstype;dokumenttype\n")
             files[d.year] = rel
             counts[rel] = 0
         key = (d.year, d.month)
@@ -627,8 +628,7 @@ def gen_pjd(ctx):
                 share = ORG_TYPES[typ][1]
                 for o in lst:
                     acc += share * o["w"] / sw
-                    prefixes.append(f";{o['orgnr']};{o['muni'].code(d.year)};"
-                                    f"{nace_for(o['nace'], d.year)};{o['type']};")
+                    prefixes.append(f";{o['orgnr']};{o['muni'].code(d.year)};{o['type']};")
                     cum.append(acc)
         if n == 0:
             continue
@@ -650,12 +650,16 @@ def gen_pjd(ctx):
 # BRREG
 
 def gen_brreg(ctx):
-    orgs = [o for o in build_orgs(ctx) if o["valid"]]
-    out = Out(ctx["out"], "brreg/enheter_2023-2026.csv")
-    out.header(["aar", "orgnr", "navn", "naeringskode", "kommunenr"])
-    for y in (2023, 2024, 2025, 2026):
-        for o in sorted(orgs, key=lambda o: o["orgnr"]):
-            out.row([str(y), o["orgnr"], o["name"], nace_for(o["nace"], y), o["muni"].code(y)])
+    """A snapshot of Enhetsregisteret as of 2026-07-01 (the end of the sample
+    data): one row per valid organisation number of the PJD log, with its
+    SN2025 industry code (86.211 -> 86.210, 86.901 -> 86.941, 86.902 -> 86.950,
+    86.903 -> 86.942; other codes as they are) and 2024-structure municipality.
+    The log no longer carries the code; `nhn-pjd-logg` looks it up here."""
+    orgs = [o for o in build_orgs(ctx) if o["valid"] and o["consumer"]]
+    out = Out(ctx["out"], "brreg/enheter_2026-07-01.csv")
+    out.header(["orgnr", "navn", "naeringskode", "kommunenr"])
+    for o in sorted(orgs, key=lambda o: o["orgnr"]):
+        out.row([o["orgnr"], o["name"], nace_for(o["nace"], 2026), o["muni"].code(2026)])
     return [out.close()]
 
 

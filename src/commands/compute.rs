@@ -9,7 +9,12 @@ use crate::output::{self, tidy};
 /// Runs `compute`.
 pub(super) fn run(args: &ComputeArgs) -> Result<ExitStatus> {
     let catalogue = evaluate::load(&args.paths.indicators)?;
-    let run = evaluate::evaluate(&catalogue, &args.paths.data, &options(&args.selection)?)?;
+    let mut opts = options(&args.selection)?;
+    opts.strict = args.strict;
+    for note in evaluate::check_by(&catalogue, &opts.pick, &opts.by)? {
+        output::info(&format!("note: {note}"));
+    }
+    let run = evaluate::evaluate(&catalogue, &args.paths.data, &opts)?;
     let bytes = match args.format {
         Format::Table => output::table::compute(&run, args.lang).into_bytes(),
         Format::Csv => output::csv::encode(
@@ -47,5 +52,6 @@ fn options(sel: &Selection) -> Result<Options> {
         suppress_below: sel.suppress_below,
         as_of: sel.as_of,
         split_policy: sel.split_policy.into(),
+        strict: false,
     })
 }

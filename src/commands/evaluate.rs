@@ -48,6 +48,8 @@ pub(crate) struct Options {
     pub(crate) as_of: Option<Period>,
     /// How split municipalities are mapped.
     pub(crate) split_policy: SplitPolicy,
+    /// Any excluded row or unreadable cell fails its indicator.
+    pub(crate) strict: bool,
 }
 
 impl Options {
@@ -60,6 +62,7 @@ impl Options {
             suppress_below: SUPPRESS_BELOW,
             as_of: None,
             split_policy: SplitPolicy::Flag,
+            strict: false,
         }
     }
 }
@@ -89,6 +92,56 @@ fn select<'a>(catalogue: &'a Catalogue, pick: &Pick) -> Result<Vec<&'a Indicator
             })
             .collect(),
     }
+}
+
+/// Checks `--by` against the breakdowns the picked indicators declare: a
+/// breakdown none of them declares is a usage error (with "did you mean"
+/// and the allowed ones); one that only some declare gives a note naming
+/// the others, whose figures stay national.
+///
+/// # Errors
+/// [`Error::Usage`] for a breakdown no picked indicator declares.
+pub(crate) fn check_by(catalogue: &Catalogue, pick: &Pick, by: &[String]) -> Result<Vec<String>> {
+    let selected = select(catalogue, pick)?;
+    let measured: Vec<&Indicator> = selected
+        .into_iter()
+        .filter(|i| i.measure.is_some() && i.measure_kind() != Some(MeasureKind::Composite))
+        .collect();
+    let mut allowed: Vec<&str> = measured
+        .iter()
+        .flat_map(|i| i.breakdowns.iter().map(String::as_str))
+        .collect();
+    allowed.sort_unstable();
+    allowed.dedup();
+    let mut notes = Vec::new();
+    for b in by {
+        let without: Vec<&str> = measured
+            .iter()
+            .filter(|i| !i.breakdowns.contains(b))
+            .map(|i| i.id())
+            .collect();
+        if without.len() == measured.len() {
+            let hint = crate::diagnostic::closest(b, allowed.iter().copied())
+                .map_or_else(String::new, |c| format!(" Did you mean `{c}`?"));
+            let list = if allowed.is_empty() {
+                "none".to_string()
+            } else {
+                allowed.join(", ")
+            };
+            return Err(Error::Usage(format!(
+                "--by {b}: no indicator picked declares this breakdown.{hint} Allowed here: {list} (`breakdowns` in each definition)"
+            )));
+        }
+        if !without.is_empty() {
+            notes.push(format!(
+                "--by {b}: {} of {} indicator(s) do not declare this breakdown and are shown nationally only: {}",
+                without.len(),
+                measured.len(),
+                without.join(", ")
+            ));
+        }
+    }
+    Ok(notes)
 }
 
 /// The selection and the components of its composites, components first so
@@ -151,7 +204,8 @@ pub(crate) fn evaluate<'a>(
     );
     let order = in_order(catalogue, &selected);
     let progress = spinner();
-    let mut engine = Engine::new(catalogue, data, opts.suppress_below, opts.split_policy);
+    let mut engine =
+        Engine::new(catalogue, data, opts.suppress_below, opts.split_policy).strict(opts.strict);
     // Plan every indicator, then collect them together: each source is
     // scanned once however many indicators and breakdowns read it.
     let mut results: BTreeMap<String, Evaluated> = BTreeMap::new();
@@ -259,6 +313,19 @@ fn evaluate_one(
             return ev;
         }
     };
+    if let Some(c) = cut
+        && let Some(p) = computed
+            .dropped
+            .iter()
+            .find(|d| Period::parse(d).is_some_and(|p| end_index(p) == c))
+    {
+        ev.error = Some(format!(
+            "{p} is not in the figures: the data do not cover it to its end ({}); an earlier period is not reported in its place",
+            computed.notes.first().map_or("", String::as_str)
+        ));
+        ev.computed = Some(computed);
+        return ev;
+    }
     let keep = |f: &&Figure| within(f, cut);
     let national: Vec<&Figure> = computed.national().into_iter().filter(keep).collect();
     let with_value: Vec<&&Figure> = national

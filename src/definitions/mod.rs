@@ -22,6 +22,7 @@ pub(crate) use model::{
     IndicatorType, Level, MeasureKind, Method, Readiness, Role, Rollup, Source, goal_name,
     normalise_goal,
 };
+pub(crate) use model::{Enrich, ORIGINAL_SUFFIX, Snapshot, harmonise_flag};
 
 /// The whole catalogue: every source and indicator under a folder.
 #[derive(Debug, Default)]

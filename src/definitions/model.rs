@@ -8,7 +8,7 @@ pub(crate) use super::dialect::DialectSpec;
 pub(crate) use super::dialect::Encoding;
 pub(crate) use super::measure::Measure;
 use super::raw::Names;
-pub(crate) use super::vocab::{Aggregate, InvalidOrgnr};
+pub(crate) use super::vocab::{Aggregate, Harmonise, InvalidOrgnr};
 pub(crate) use super::vocab::{
     ColumnType, Direction, Frequency, IndicatorType, Level, MeasureKind, Method, Readiness, Role,
     Rollup,
@@ -111,6 +111,39 @@ pub(crate) struct Column {
     pub(crate) labels: BTreeMap<String, String>,
     /// Human description.
     pub(crate) description: Option<String>,
+    /// Code harmonisation (`harmonise: sn2025`): the column holds the
+    /// harmonised code, `<name>_original` the code as delivered.
+    pub(crate) harmonise: Option<Harmonise>,
+}
+
+/// A snapshot source: a register extract without a period column,
+/// describing the state on one date. Its rows belong to the period of the
+/// as-of date's year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Snapshot {
+    /// The as-of date (a day period).
+    pub(crate) as_of: Period,
+}
+
+/// Columns added to a source's rows from a snapshot source by key (a left
+/// join; every key of the snapshot must be unique).
+#[derive(Debug, Clone)]
+pub(crate) struct Enrich {
+    /// The snapshot source's definition.
+    pub(crate) from: Box<Source>,
+    /// The key column of this source.
+    pub(crate) on: String,
+    /// The key column of the snapshot source.
+    pub(crate) from_on: String,
+    /// The snapshot's columns added, as the snapshot declares them.
+    pub(crate) columns: Vec<Column>,
+}
+
+impl Enrich {
+    /// The Boolean column that is true where the key has no match.
+    pub(crate) fn unmatched_column(&self) -> String {
+        format!("_unmatched_{}", self.from.id())
+    }
 }
 
 /// Wide-to-long settings: columns turned into rows.
@@ -123,6 +156,15 @@ pub(crate) struct Wide {
     /// Only four-digit (year) column names are unpivoted when true.
     pub(crate) year_columns: Option<bool>,
 }
+
+/// The flag column of a harmonised column: true where its code is in
+/// neither column of the SN2007 → SN2025 table (kept as it is).
+pub(crate) fn harmonise_flag(name: &str) -> String {
+    format!("_unmatched_sn2025_{name}")
+}
+
+/// Suffix of the column that keeps a harmonised column's delivered code.
+pub(crate) const ORIGINAL_SUFFIX: &str = "_original";
 
 /// A checked source definition.
 #[derive(Debug, Clone)]
@@ -155,6 +197,10 @@ pub(crate) struct Source {
     pub(crate) max_unreadable_keys: Tolerance,
     /// The last day the data are complete through, when declared.
     pub(crate) complete_through: Option<Period>,
+    /// A snapshot source (no period column; `period_column` is empty).
+    pub(crate) snapshot: Option<Snapshot>,
+    /// Columns added from snapshot sources.
+    pub(crate) enrich: Vec<Enrich>,
 }
 
 /// How many unreadable cells are tolerated.
@@ -191,9 +237,63 @@ impl Source {
         &self.id
     }
 
-    /// A declared column by name.
+    /// A declared column by name: read from the files, added from a
+    /// snapshot source (`enrich`), or the delivered code of a harmonised
+    /// column (`<name>_original`, type text).
     pub(crate) fn column(&self, name: &str) -> Option<&Column> {
-        self.columns.iter().find(|c| c.name == name)
+        self.columns
+            .iter()
+            .chain(self.enrich.iter().flat_map(|e| e.columns.iter()))
+            .find(|c| c.name == name)
+            .or_else(|| {
+                let base = name.strip_suffix(ORIGINAL_SUFFIX)?;
+                self.column(base).filter(|c| c.harmonise.is_some())
+            })
+    }
+
+    /// The `_unmatched_…` flag columns that concern a figure reading the
+    /// columns `used`: `_unmatched_<from>` when it reads a column looked up
+    /// from `<from>` (a row whose key has no match lacks that value), and
+    /// `_unmatched_sn2025_<name>` when it reads a harmonised `<name>` (its
+    /// code is not in the table). Flags of columns the figure does not read
+    /// are left out (the figure is right whatever they say).
+    pub(crate) fn unmatched_flags(&self, used: &[&str]) -> Vec<String> {
+        let mut out = Vec::new();
+        for e in &self.enrich {
+            if e.columns.iter().any(|c| {
+                used.contains(&c.name.as_str())
+                    || used.contains(&format!("{}{ORIGINAL_SUFFIX}", c.name).as_str())
+            }) {
+                out.push(e.unmatched_column());
+            }
+        }
+        for c in self
+            .columns
+            .iter()
+            .chain(self.enrich.iter().flat_map(|e| e.columns.iter()))
+        {
+            if c.harmonise.is_some() && used.contains(&c.name.as_str()) {
+                out.push(harmonise_flag(&c.name));
+            }
+        }
+        out
+    }
+
+    /// Every column a plan can read, by name: the declared ones, those
+    /// added by `enrich`, and `<name>_original` of harmonised columns.
+    pub(crate) fn column_names(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for c in self
+            .columns
+            .iter()
+            .chain(self.enrich.iter().flat_map(|e| e.columns.iter()))
+        {
+            out.push(c.name.clone());
+            if c.harmonise.is_some() {
+                out.push(format!("{}{ORIGINAL_SUFFIX}", c.name));
+            }
+        }
+        out
     }
 
     /// The declared type of a column.
@@ -315,5 +415,33 @@ impl Indicator {
             .source
             .clone()
             .or_else(|| self.sources.first().cloned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::definitions::Catalogue;
+
+    #[test]
+    fn unmatched_flags_follow_the_columns_a_figure_reads() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("indicators");
+        let catalogue = Catalogue::load(&dir).expect("shipped catalogue");
+        let log = catalogue.source("nhn-pjd-logg").expect("nhn-pjd-logg");
+        assert!(
+            log.unmatched_flags(&["orgnr", "virksomhetstype"])
+                .is_empty()
+        );
+        assert_eq!(
+            log.unmatched_flags(&["orgnr", "naeringskode"]),
+            ["_unmatched_brreg-enheter", "_unmatched_sn2025_naeringskode"]
+        );
+        assert_eq!(
+            log.unmatched_flags(&["naeringskode_original"]),
+            ["_unmatched_brreg-enheter"]
+        );
+        assert!(log.column("naeringskode_original").is_some());
+        assert!(log.column("virksomhetstype_original").is_none());
     }
 }

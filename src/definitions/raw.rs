@@ -213,8 +213,15 @@ pub(crate) struct RawSource {
     /// Wide layout: columns whose names match are turned into rows.
     #[serde(default)]
     pub(crate) wide: Option<RawWide>,
-    /// The period column and its granularity.
-    pub(crate) period: RawPeriod,
+    /// The period column and its granularity (not with `snapshot`).
+    #[serde(default)]
+    pub(crate) period: Option<RawPeriod>,
+    /// A register extract without a period column, as of a date (not with `period`).
+    #[serde(default)]
+    pub(crate) snapshot: Option<RawSnapshot>,
+    /// Columns added from snapshot sources, looked up by key.
+    #[serde(default)]
+    pub(crate) enrich: Vec<RawEnrich>,
     /// The columns the tool uses, with types and roles.
     pub(crate) columns: Vec<RawColumn>,
     /// Invalid organisation numbers: `exclude` (default) or `reject`.
@@ -277,6 +284,29 @@ pub(crate) struct RawPeriod {
     pub(crate) granularity: String,
 }
 
+/// A snapshot source's date.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawSnapshot {
+    /// The date the register extract describes, `YYYY-MM-DD`.
+    pub(crate) as_of: String,
+}
+
+/// Columns looked up in a snapshot source by key.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawEnrich {
+    /// The snapshot source's id.
+    pub(crate) from: String,
+    /// The key column of this source.
+    pub(crate) on: String,
+    /// The key column of the snapshot source; default: the same name as `on`.
+    #[serde(default)]
+    pub(crate) from_on: Option<String>,
+    /// The snapshot's columns added to this source's rows.
+    pub(crate) columns: Vec<String>,
+}
+
 /// A declared column.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -295,4 +325,7 @@ pub(crate) struct RawColumn {
     /// Labels for codes (e.g. NACE group names), used in output.
     #[serde(default)]
     pub(crate) labels: BTreeMap<String, String>,
+    /// Code harmonisation: `sn2025` (industry codes SN2007 → SN2025).
+    #[serde(default)]
+    pub(crate) harmonise: Option<String>,
 }

@@ -234,6 +234,10 @@ string_enum!(
     InvalidOrgnr { Exclude = "exclude", Reject = "reject" }
 );
 string_enum!(
+    /// A code harmonisation a column can declare.
+    Harmonise { Sn2025 = "sn2025" }
+);
+string_enum!(
     /// The reference set of a `share_of_units` measure.
     Units { Municipalities = "municipalities" }
 );

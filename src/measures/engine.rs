@@ -176,11 +176,9 @@ impl<'a> Engine<'a> {
             }
             Err(_) if planned.len() > 1 => planned
                 .into_iter()
-                .map(|p| {
-                    match sources::collect_all(p.plans()) {
-                        Ok(dfs) => self.finish(p, dfs),
-                        Err(e) => Err(collect_error(&p, e)),
-                    }
+                .map(|p| match sources::collect_all(p.plans()) {
+                    Ok(dfs) => self.finish(p, dfs),
+                    Err(e) => Err(collect_error(&p, e)),
                 })
                 .collect(),
             Err(e) => planned
@@ -219,12 +217,19 @@ impl<'a> Engine<'a> {
         }
         let mut files = Vec::new();
         for id in &p.sources {
-            for f in self.opened.get(id).map_or(&[][..], |o| o.files.as_slice()) {
-                files.push(SourceFile {
-                    source: id.clone(),
-                    path: f.path.clone(),
-                    sha256: f.sha256(),
-                });
+            let Some(o) = self.opened.get(id) else {
+                continue;
+            };
+            // The source's files, then those of the snapshots it is enriched from.
+            let read = std::iter::once(o).chain(o.lookups.iter());
+            for o in read {
+                for f in &o.files {
+                    files.push(SourceFile {
+                        source: o.source.id().to_string(),
+                        path: f.path.clone(),
+                        sha256: f.sha256(),
+                    });
+                }
             }
         }
         figures::finish(p, &dfs, self.suppress_below, files, q)
@@ -397,9 +402,45 @@ fn plan_notes(
             ));
         }
     }
+    for (id, o) in opened {
+        notes.extend(enrich_notes(id, o.source));
+    }
     if wanted.iter().any(|b| GEO_BREAKDOWNS.contains(&b.as_str())) {
         notes.push(harmonisation_note(split_policy));
     }
     notes.push("SSB symbols (. .. ... : *) are missing values; `-` is zero".to_string());
+    notes
+}
+
+/// What `enrich` and `harmonise` did to a source's rows, as notes.
+fn enrich_notes(id: &str, source: &Source) -> Vec<String> {
+    let mut notes = Vec::new();
+    for e in &source.enrich {
+        let names: Vec<&str> = e.columns.iter().map(|c| c.name.as_str()).collect();
+        let as_of = e
+            .from
+            .snapshot
+            .map_or(String::new(), |s| format!(" as of {}", s.as_of.label()));
+        notes.push(format!(
+            "{id}: {} looked up in {}{as_of} by {}; rows whose key has no match are counted ({}) and fall in the unknown group (see `ehelse sources --source {id}`)",
+            names.join(", "),
+            e.from.id(),
+            e.on,
+            e.unmatched_column()
+        ));
+    }
+    let harmonised: Vec<&str> = source
+        .columns
+        .iter()
+        .chain(source.enrich.iter().flat_map(|e| e.columns.iter()))
+        .filter(|c| c.harmonise.is_some())
+        .map(|c| c.name.as_str())
+        .collect();
+    if !harmonised.is_empty() {
+        notes.push(format!(
+            "{id}: industry codes in {} are harmonised onto SN2025 (reference/naeringskoder_sn2007_sn2025.csv); the delivered code is in <column>_original, and codes the table lacks are kept and counted",
+            harmonised.join(", ")
+        ));
+    }
     notes
 }

@@ -91,7 +91,10 @@ fn complete_month(day: Period) -> (i64, Option<Period>) {
 
 /// The distinct periods among cut figures, in order.
 fn national_periods(cut: &[Figure]) -> Vec<String> {
-    let mut periods: Vec<Period> = cut.iter().filter_map(|f| Period::parse(&f.period)).collect();
+    let mut periods: Vec<Period> = cut
+        .iter()
+        .filter_map(|f| Period::parse(&f.period))
+        .collect();
     periods.sort();
     periods.dedup();
     periods.into_iter().map(Period::label).collect()
@@ -101,7 +104,10 @@ fn national_periods(cut: &[Figure]) -> Vec<String> {
 fn cut_note(dropped: &[String], end: i64, day: Option<Period>) -> String {
     let end_p = Period::from_key(Granularity::Month, end);
     let why = match day {
-        Some(d) => format!("the source is complete through {} (`complete-through`)", d.label()),
+        Some(d) => format!(
+            "the source is complete through {} (`complete-through`)",
+            d.label()
+        ),
         None => format!("the data end in {}", end_p.label()),
     };
     format!(

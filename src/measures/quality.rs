@@ -28,6 +28,8 @@ pub(crate) struct Cells {
     pub(crate) expected: String,
     /// A key column (period, unit, organisation number): its rows are left out.
     pub(crate) key: bool,
+    /// A key without a match in a looked-up source or code table.
+    pub(crate) unmatched: bool,
     /// How many.
     pub(crate) count: u64,
 }
@@ -43,12 +45,30 @@ pub(crate) struct Quality {
     /// Cells of other columns the figure reads (values, weights, filter
     /// and breakdown columns) that could not be read: they count as missing.
     pub(crate) cells_unreadable: u64,
+    /// Keys without a match in a looked-up source or code table.
+    pub(crate) unmatched: u64,
     /// Per file and column, where any.
     pub(crate) cells: Vec<Cells>,
+    /// Data rows read per source (for shares in thresholds).
+    #[serde(skip)]
+    pub(crate) rows_per_source: BTreeMap<String, u64>,
 }
 
-/// The columns one source contributes to an indicator: name → is a key.
-pub(super) type Used = BTreeMap<String, bool>;
+/// What one counted flag column stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Counted {
+    /// The column the cells are in.
+    pub(super) column: String,
+    /// A key: its unreadable cells leave the row out.
+    pub(super) key: bool,
+    /// A key that found no match (a join, a code table) rather than a cell
+    /// that could not be read.
+    pub(super) unmatched: bool,
+}
+
+/// The flag columns one source contributes to an indicator's counts, by
+/// flag column name.
+pub(super) type Used = BTreeMap<String, Counted>;
 
 /// The columns an indicator's plans read, per source, with whether each is
 /// a key whose unreadable cells leave the row out.
@@ -58,7 +78,7 @@ pub(super) fn used_columns(
     opened: &BTreeMap<&str, &Opened<'_>>,
     breakdowns: &[String],
 ) -> Result<BTreeMap<String, Used>> {
-    let mut used: BTreeMap<String, Used> = BTreeMap::new();
+    let mut read: BTreeMap<String, BTreeMap<String, bool>> = BTreeMap::new();
     let mut sides = vec![measure];
     if let Some((n, d)) = measure.sides() {
         sides = vec![n, d];
@@ -69,7 +89,7 @@ pub(super) fn used_columns(
             continue;
         };
         let src = o.source;
-        let entry = used.entry(id.clone()).or_default();
+        let entry = read.entry(id.clone()).or_default();
         for b in breakdowns {
             for c in plan::needed_columns(o, m, b)? {
                 entry.entry(c).or_insert(false);
@@ -94,37 +114,66 @@ pub(super) fn used_columns(
     if let Some(w) = measure.weight_by()
         && let Some(o) = opened.get(w)
     {
-        let entry = used.entry(w.to_string()).or_default();
+        let entry = read.entry(w.to_string()).or_default();
         entry.insert(o.source.period_column.clone(), true);
         if let Some(mc) = o.source.municipality_column() {
             entry.insert(mc.to_string(), true);
         }
     }
-    // Text columns always read; only typed columns (and the period) can fail.
-    for (id, cols) in &mut used {
+    let mut used = BTreeMap::new();
+    for (id, cols) in read {
         if let Some(o) = opened.get(id.as_str()) {
-            let src = o.source;
-            cols.retain(|c, _| {
-                *c == src.period_column
-                    || src.column_type(c).is_some_and(|t| t != ColumnType::Text)
-            });
+            used.insert(id, counted(o, &cols));
         }
     }
     Ok(used)
 }
 
+/// The flag columns of the columns a source contributes: `<column>__bad`
+/// for typed columns read from its files and the period, and the
+/// unmatched-key flags of looked-up and harmonised columns.
+fn counted(o: &Opened<'_>, cols: &BTreeMap<String, bool>) -> Used {
+    let src = o.source;
+    let mut used = Used::new();
+    for (c, key) in cols {
+        let in_file = src
+            .columns
+            .iter()
+            .any(|d| d.name == *c && d.ty != ColumnType::Text);
+        let is_period = !c.is_empty() && *c == src.period_column;
+        if in_file || is_period {
+            let counted = Counted {
+                column: c.clone(),
+                key: *key,
+                unmatched: false,
+            };
+            used.insert(bad_flag(c), counted);
+        }
+    }
+    let names: Vec<&str> = cols.keys().map(String::as_str).collect();
+    for flag in src.unmatched_flags(&names) {
+        let counted = Counted {
+            column: flag.trim_start_matches("_unmatched_").to_string(),
+            key: false,
+            unmatched: true,
+        };
+        used.insert(flag, counted);
+    }
+    used
+}
+
 /// The counting plan of one source for one indicator: per file the rows,
-/// the rows with an unreadable key and each used column's unreadable cells.
+/// the rows with an unreadable key and each flag's count.
 pub(super) fn plan(opened: &Opened<'_>, used: &Used) -> Result<LazyFrame> {
     let (base, _) = opened.base()?;
     let mut aggs = vec![len().cast(DataType::UInt64).alias("_rows")];
     let mut any_key: Option<Expr> = None;
-    for (c, key) in used {
-        let flag = col(bad_flag(c));
-        if *key {
-            any_key = Some(any_key.map_or_else(|| flag.clone(), |a| a.or(flag.clone())));
+    for (flag, c) in used {
+        let f = col(flag.as_str());
+        if c.key {
+            any_key = Some(any_key.map_or_else(|| f.clone(), |a| a.or(f.clone())));
         }
-        aggs.push(flag.cast(DataType::UInt64).sum().alias(c.as_str()));
+        aggs.push(f.cast(DataType::UInt64).sum().alias(flag.as_str()));
     }
     let excluded = any_key.map_or_else(|| lit(0_u64), |a| a.cast(DataType::UInt64).sum());
     aggs.push(excluded.alias("_excluded"));
@@ -154,14 +203,19 @@ pub(super) fn read(
     let rows = u64s("_rows")?;
     let excluded = u64s("_excluded")?;
     q.rows_read += rows.iter().sum::<u64>();
+    *q.rows_per_source
+        .entry(opened.source.id().to_string())
+        .or_default() += rows.iter().sum::<u64>();
     q.rows_excluded += excluded.iter().sum::<u64>();
     let src = opened.source;
-    for (c, key) in used {
-        for (file, count) in files.iter().zip(u64s(c)?) {
+    for (flag, c) in used {
+        for (file, count) in files.iter().zip(u64s(flag)?) {
             if count == 0 {
                 continue;
             }
-            if !key {
+            if c.unmatched {
+                q.unmatched += count;
+            } else if !c.key {
                 q.cells_unreadable += count;
             }
             let path = usize::try_from(*file)
@@ -169,18 +223,22 @@ pub(super) fn read(
                 .and_then(|i| opened.files.get(i))
                 .map(|f| f.path.clone())
                 .unwrap_or_default();
+            let expected = if c.unmatched {
+                "a key with a match".to_string()
+            } else if c.column == src.period_column {
+                format!("a {} period", src.granularity.as_str())
+            } else {
+                src.column_type(&c.column)
+                    .map_or("text", ColumnType::as_str)
+                    .to_string()
+            };
             q.cells.push(Cells {
                 source: src.id().to_string(),
                 file: path,
-                column: c.clone(),
-                expected: if *c == src.period_column {
-                    format!("{} period", src.granularity.as_str())
-                } else {
-                    src.column_type(c)
-                        .map_or("text", ColumnType::as_str)
-                        .to_string()
-                },
-                key: *key,
+                column: c.column.clone(),
+                expected,
+                key: c.key,
+                unmatched: c.unmatched,
                 count,
             });
         }
@@ -222,6 +280,7 @@ pub(super) fn violation<'q>(
             .get(&(c.source.as_str(), c.column.as_str()))
             .copied()
             .unwrap_or(0);
-        total > src.max_unreadable_keys.allowed(q.rows_read)
+        let rows = q.rows_per_source.get(&c.source).copied().unwrap_or(0);
+        total > src.max_unreadable_keys.allowed(rows)
     })
 }

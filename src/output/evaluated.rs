@@ -112,5 +112,10 @@ pub(crate) fn end_index(p: Period) -> i64 {
 
 /// Whether a figure's period ends by the `--period` cut (always without one).
 pub(crate) fn within(f: &Figure, cut: Option<i64>) -> bool {
-    cut.is_none_or(|c| Period::parse(&f.period).is_some_and(|p| end_index(p) <= c))
+    label_within(&f.period, cut)
+}
+
+/// Whether a period label ends by the `--period` cut (always without one).
+pub(crate) fn label_within(period: &str, cut: Option<i64>) -> bool {
+    cut.is_none_or(|c| Period::parse(period).is_some_and(|p| end_index(p) <= c))
 }

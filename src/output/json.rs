@@ -50,6 +50,8 @@ pub(crate) fn compute(run: &Run<'_>, lang: Lang) -> Result<Vec<u8>> {
             "files": ev.computed.as_ref().map(|c| c.files.clone()).unwrap_or_default(),
             "definition": ev.computed.as_ref().map(|c| c.definition.clone()),
             "notes": ev.computed.as_ref().map(|c| c.notes.clone()).unwrap_or_default(),
+            "quality": ev.computed.as_ref().map(|c| c.quality.clone()),
+            "dropped_periods": ev.computed.as_ref().map(|c| c.dropped.clone()).unwrap_or_default(),
         }));
     }
     pretty(

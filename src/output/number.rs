@@ -18,6 +18,15 @@ pub(crate) fn number(value: Option<f64>, unit: &str, lang: Lang) -> String {
     with_decimals(v, decimals, unit, lang)
 }
 
+/// A whole count for people, grouped per language (`8\u{a0}552`, `8,552`).
+#[allow(
+    clippy::cast_precision_loss,
+    reason = "counts of cells are far below 2^53"
+)]
+pub(crate) fn count(value: u64, lang: Lang) -> String {
+    with_decimals(value as f64, 0, "count", lang)
+}
+
 /// Formats a target as written: a whole number without decimals (`≥ 75 %`,
 /// not `≥ 75,0 %`), anything else as [`number`] does.
 pub(crate) fn target(value: f64, unit: &str, lang: Lang) -> String {

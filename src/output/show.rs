@@ -71,12 +71,27 @@ pub(crate) fn source(src: &Source, lang: Lang) -> String {
     let _ = writeln!(s, "{} — {}", d.id, if en { &d.name.en } else { &d.name.nb });
     let _ = writeln!(s, "  publisher:   {}", d.publisher);
     let _ = writeln!(s, "  files:       {}", d.files);
-    let _ = writeln!(
-        s,
-        "  period:      {} ({})",
-        d.period_column,
-        d.granularity.as_str()
-    );
+    if let Some(snap) = &d.snapshot {
+        let _ = writeln!(s, "  snapshot:    as of {}", snap.as_of.label());
+    } else {
+        let _ = writeln!(
+            s,
+            "  period:      {} ({})",
+            d.period_column,
+            d.granularity.as_str()
+        );
+    }
+    for e in &d.enrich {
+        let names: Vec<&str> = e.columns.iter().map(|c| c.name.as_str()).collect();
+        let _ = writeln!(
+            s,
+            "  enrich:      {} from {} by {} = {}",
+            names.join(", "),
+            e.from.id(),
+            e.on,
+            e.from_on
+        );
+    }
     let _ = writeln!(s, "  definition:  {}", src.path.display());
     let _ = writeln!(s, "  columns:");
     for c in &d.columns {

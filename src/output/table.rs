@@ -77,6 +77,7 @@ pub(crate) fn compute(run: &Run<'_>, lang: Lang) -> String {
         );
         let mut table = table(header_words(&cells, lang));
         let mut statuses = Vec::new();
+        let mut notes = String::new();
         // Strategic indicators first, as in the quarterly report.
         inds.sort_by_key(|i| i.level != Level::Strategic);
         for ind in inds {
@@ -85,9 +86,15 @@ pub(crate) fn compute(run: &Run<'_>, lang: Lang) -> String {
             };
             statuses.push(ev.status());
             table.add_row(compute_row(ind, ev, lang));
+            for line in super::text::quality_notes(ev, lang) {
+                let _ = writeln!(notes, "  - {}: {line}", ind.id());
+            }
         }
         let goal_status = assessment::rollup(&statuses, Rollup::MeanScore);
         let _ = writeln!(out, "{table}");
+        if !notes.is_empty() {
+            let _ = write!(out, "{}:\n{notes}", Word::DataNotes.text(lang));
+        }
         let _ = writeln!(
             out,
             "{}: {}\n",

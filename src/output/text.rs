@@ -213,3 +213,50 @@ mod tests {
         );
     }
 }
+
+/// What an indicator's figures left out, one line each, in `lang`: rows
+/// excluded for an unreadable key, unreadable cells, unmatched keys, the
+/// files and columns behind them, dropped periods and flagged values.
+/// Empty when nothing was left out.
+pub(crate) fn quality_notes(ev: &Evaluated, lang: Lang) -> Vec<String> {
+    let Some(c) = ev.computed.as_ref() else {
+        return Vec::new();
+    };
+    let q = &c.quality;
+    let mut out = Vec::new();
+    let n = |v: u64| super::number::count(v, lang);
+    for (count, word) in [
+        (q.rows_excluded, Word::RowsExcludedKeys),
+        (q.cells_unreadable, Word::CellsUnreadable),
+        (q.unmatched, Word::KeysUnmatched),
+    ] {
+        if count > 0 {
+            out.push(fill(lang, word, &[&n(count)]));
+        }
+    }
+    for cells in &q.cells {
+        let file = cells.file.display().to_string();
+        out.push(fill(
+            lang,
+            Word::CellsIn,
+            &[&file, &n(cells.count), &cells.column, &cells.expected],
+        ));
+    }
+    if !c.dropped.is_empty() {
+        out.push(fill(
+            lang,
+            Word::PeriodsIncomplete,
+            &[&c.dropped.join(", ")],
+        ));
+    }
+    let flagged: Vec<&str> = c
+        .figures
+        .iter()
+        .filter(|f| f.flags.iter().any(|x| x == "implausible"))
+        .map(|f| f.period.as_str())
+        .collect();
+    if !flagged.is_empty() {
+        out.push(fill(lang, Word::FlaggedImplausible, &[&flagged.join(", ")]));
+    }
+    out
+}

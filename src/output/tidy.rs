@@ -6,7 +6,7 @@ use crate::output::evaluated::Run;
 use super::plain;
 
 /// Tidy CSV columns, in order.
-pub(crate) const CSV_COLUMNS: [&str; 18] = [
+pub(crate) const CSV_COLUMNS: [&str; 22] = [
     "goal",
     "indicator",
     "period",
@@ -25,6 +25,10 @@ pub(crate) const CSV_COLUMNS: [&str; 18] = [
     "required_now",
     "projected_at_deadline",
     "stale",
+    "flags",
+    "rows_excluded",
+    "cells_unreadable",
+    "unmatched_keys",
 ];
 
 /// Index of the `suppressed` column.
@@ -38,6 +42,15 @@ pub(crate) fn rows(run: &Run<'_>) -> Vec<Vec<String>> {
         let Some(ev) = run.results.get(ind.id()) else {
             continue;
         };
+        let quality = ev.computed.as_ref().map(|c| &c.quality);
+        let counts = |n: fn(&crate::measures::Quality) -> u64| {
+            quality.map_or_else(String::new, |q| n(q).to_string())
+        };
+        let counts = [
+            counts(|q| q.rows_excluded),
+            counts(|q| q.cells_unreadable),
+            counts(|q| q.unmatched),
+        ];
         for f in ev.figures_within(run.cut) {
             let is_current = f.breakdown.is_empty()
                 && ev.current.as_ref().is_some_and(|cf| cf.period == f.period);
@@ -68,7 +81,25 @@ pub(crate) fn rows(run: &Run<'_>) -> Vec<Vec<String>> {
                 } else {
                     String::new()
                 },
+                f.flags.join(";"),
             ]);
+            rows.last_mut().map(|r| r.extend(counts.iter().cloned()));
+        }
+        // A period the data do not cover to its end: a row without a value
+        // that says so, instead of no row at all.
+        for period in ev.computed.iter().flat_map(|c| &c.dropped) {
+            if !crate::output::evaluated::label_within(period, run.cut) {
+                continue;
+            }
+            let mut row = vec![String::new(); CSV_COLUMNS.len()];
+            row[0].clone_from(&ind.goal);
+            row[1] = ind.id().to_string();
+            row[2].clone_from(period);
+            row[6] = ind.unit.as_str().to_string();
+            row[SUPPRESSED] = "false".to_string();
+            row[18] = "incomplete-period".to_string();
+            row[19..].clone_from_slice(&counts);
+            rows.push(row);
         }
     }
     rows

@@ -35,12 +35,20 @@ pub(crate) fn open<'a>(source: &'a Source, data_dir: &Path) -> Result<Opened<'a>
         .into_iter()
         .map(|path| open_file(source, path))
         .collect::<Result<Vec<_>>>()?;
+    // The snapshot sources this one is enriched from, their keys unique.
+    let mut lookups = Vec::new();
+    for e in &source.enrich {
+        let lookup = open(&e.from, data_dir)?;
+        super::enrich::check_unique_key(&lookup, &e.from_on, source.id())?;
+        lookups.push(lookup);
+    }
     Ok(Opened {
         source,
         files,
         shared: std::sync::OnceLock::new(),
         base: std::sync::OnceLock::new(),
         cache_step_done: std::sync::atomic::AtomicBool::new(false),
+        lookups,
     })
 }
 

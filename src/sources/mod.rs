@@ -15,7 +15,9 @@ mod collect;
 mod dialect;
 mod discover;
 mod encoding;
+mod enrich;
 mod hash;
+mod industry;
 mod scan;
 mod typed;
 
@@ -113,6 +115,8 @@ pub(crate) struct Opened<'a> {
     pub(super) base: std::sync::OnceLock<LazyFrame>,
     /// The extract-cache writes have been handed out (once per source).
     pub(super) cache_step_done: std::sync::atomic::AtomicBool,
+    /// The snapshot sources of `source.enrich`, opened, in the same order.
+    pub(crate) lookups: Vec<Opened<'a>>,
 }
 
 impl std::fmt::Debug for Opened<'_> {

@@ -68,7 +68,8 @@ impl Opened<'_> {
     /// A column is not declared, or polars cannot set up the scan.
     pub(crate) fn frame(&self, columns: &[&str], opts: FrameOptions) -> Result<LazyFrame> {
         if !opts.flags() {
-            return self.build_frame(columns, opts);
+            // h2 (issue 15, joins): lookups and harmonised codes.
+            return self.enriched(self.build_frame(columns, opts)?, columns);
         }
         // Every plan of a run reads the source through one and the same
         // frame of all declared columns, so polars sees one scan that the
@@ -101,12 +102,18 @@ impl Opened<'_> {
     /// # Errors
     /// Polars cannot set up the scan.
     pub(crate) fn base(&self) -> Result<(LazyFrame, Option<String>)> {
-        let all: Vec<&str> = self.source.columns.iter().map(|c| c.name.as_str()).collect();
+        let all: Vec<&str> = self
+            .source
+            .columns
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
         let (_, orgnr_col) = self.wanted_columns(&all)?;
         if let Some(lf) = self.base.get() {
             return Ok((lf.clone(), orgnr_col));
         }
-        let lf = self.stacked(&all, FrameOptions::default())?;
+        // h2 (issue 15, joins): lookups and harmonised codes.
+        let lf = self.enriched(self.stacked(&all, FrameOptions::default())?, &all)?;
         let _ = self.base.set(lf.clone());
         Ok((lf, orgnr_col))
     }
@@ -143,7 +150,8 @@ impl Opened<'_> {
 
     /// Fails when the source does not declare `column`.
     fn ensure_declared(&self, column: &str) -> Result<()> {
-        if self.source.columns.iter().any(|d| d.name == column) {
+        // h2 (issue 15, joins): `column()` also knows enriched and `_original` columns.
+        if self.source.column(column).is_some() {
             return Ok(());
         }
         bail!(
@@ -242,6 +250,11 @@ impl Opened<'_> {
             if opts.keep_raw {
                 exprs.push(col(*name).alias(format!("{name}__raw")));
             }
+        }
+        // h2 (issue 15, snapshot sources): `_y`/`_m` from the as-of date.
+        if let Some(s) = &def.snapshot {
+            exprs.extend(super::enrich::snapshot_period(s));
+            return Ok(lf.with_columns(exprs));
         }
         let period_col = col(def.period_column.as_str());
         let period_by_reader = self.reader_type(&def.period_column, opts).is_some();

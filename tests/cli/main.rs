@@ -6,6 +6,7 @@ mod dashboard;
 mod definitions_doc;
 mod docs_check;
 mod geography;
+mod joins;
 mod report;
 mod seed_figures;
 mod snapshots;

@@ -266,6 +266,7 @@ fn check_breakdowns(
                 );
             }
         } else if src.column(b).is_none() {
+            let names = src.column_names();
             ctx.error(
                 "unknown-column",
                 &field,
@@ -273,11 +274,10 @@ fn check_breakdowns(
             )
             .suggest(
                 b,
-                src.columns.iter().map(|c| c.name.as_str()).chain([
-                    "region",
-                    "county",
-                    "municipality",
-                ]),
+                names
+                    .iter()
+                    .map(String::as_str)
+                    .chain(["region", "county", "municipality"]),
             )
             .help = Some("use region, county, municipality or a declared column".into());
         }

@@ -237,20 +237,14 @@ fn need_column(ctx: &mut Ctx<'_>, at: &At<'_>, field: &str, name: Option<&String
     if let Some(src) = at.source
         && src.column(col).is_none()
     {
+        let names = src.column_names();
         ctx.error(
             "unknown-column",
             &format!("{path}.{field}"),
             format!("column `{col}` is not declared by source `{}`", src.id()),
         )
-        .suggest(col, src.columns.iter().map(|c| c.name.as_str()))
-        .help = Some(format!(
-            "declared: {}",
-            src.columns
-                .iter()
-                .map(|c| c.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        .suggest(col, names.iter().map(String::as_str))
+        .help = Some(format!("declared: {}", names.join(", ")));
     }
 }
 

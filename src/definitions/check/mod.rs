@@ -6,6 +6,7 @@
 
 mod ambition;
 mod composite;
+mod enrich;
 mod indicator;
 mod measure;
 mod source;
@@ -167,15 +168,30 @@ fn first_definition(
 /// returns those without errors, sorted by id.
 fn check_sources(raw: Vec<(&FileText, RawSource)>, out: &mut Vec<Diagnostic>) -> Vec<Source> {
     let mut sources: Vec<Source> = Vec::new();
+    let mut enrich = Vec::new();
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
     for (file, raw) in raw {
         let mut ctx = Ctx::new(file, out);
         if !first_definition(&mut ctx, &mut seen, "source", &raw.id) {
             continue;
         }
+        let raw_enrich = raw.enrich.clone();
         if let Some(source) = source::check(&mut ctx, raw) {
+            enrich.push((file, raw_enrich));
             sources.push(source);
         }
+    }
+    // `enrich` refers to other sources: checked once all are known.
+    let resolved: Vec<_> = enrich
+        .iter()
+        .zip(&sources)
+        .map(|((file, raw), source)| {
+            let mut ctx = Ctx::new(file, out);
+            enrich::check(&mut ctx, source, raw, &sources)
+        })
+        .collect();
+    for (source, e) in sources.iter_mut().zip(resolved) {
+        source.enrich = e;
     }
     sources.sort_by(|a, b| a.id().cmp(b.id()));
     sources

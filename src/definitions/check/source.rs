@@ -5,11 +5,11 @@ use std::collections::BTreeSet;
 
 use super::{Ctx, is_slug};
 use crate::definitions::model::{
-    Column, ColumnType, DialectSpec, Encoding, Granularity, InvalidOrgnr, Role, Source, Tolerance,
-    Wide,
+    Column, ColumnType, DialectSpec, Encoding, Granularity, Harmonise, InvalidOrgnr,
+    ORIGINAL_SUFFIX, Role, Snapshot, Source, Tolerance, Wide,
 };
-use crate::period::Period;
 use crate::definitions::raw::{RawDialect, RawSource};
+use crate::period::Period;
 
 /// Publishers the tool knows; others are allowed with a warning.
 const PUBLISHERS: &[&str] = &[
@@ -21,12 +21,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, raw: RawSource) -> Option<Source> {
     let errors_before = ctx.out.len();
     check_header(ctx, &raw);
     check_dialect(ctx, &raw.dialect);
-    let granularity = ctx.enum_value(
-        "period.granularity",
-        &raw.period.granularity,
-        Granularity::parse,
-        Granularity::ALL,
-    );
+    let timing = check_timing(ctx, &raw);
     check_columns(ctx, &raw);
     if let Some(p) = &raw.invalid_orgnr
         && p != "exclude"
@@ -42,11 +37,11 @@ pub(super) fn check(ctx: &mut Ctx<'_>, raw: RawSource) -> Option<Source> {
     let complete_through = complete_through(ctx, raw.complete_through.as_deref());
     ctx.check_file_name(&raw.id);
     let has_new_errors = ctx.errors_since(errors_before);
-    let granularity = granularity?;
+    let timing = timing?;
     if has_new_errors {
         return None;
     }
-    let mut source = build(ctx, &raw, granularity)?;
+    let mut source = build(ctx, &raw, timing)?;
     source.max_unreadable_keys = tolerance?;
     source.complete_through = complete_through?;
     Some(source)
@@ -93,8 +88,56 @@ fn complete_through(ctx: &mut Ctx<'_>, raw: Option<&str>) -> Option<Option<Perio
     }
 }
 
+/// A source's period column and granularity, or its snapshot date.
+enum Timing {
+    Period(String, Granularity),
+    Snapshot(Period),
+}
+
+/// Either `period` (column and granularity) or `snapshot` (as-of date).
+fn check_timing(ctx: &mut Ctx<'_>, raw: &RawSource) -> Option<Timing> {
+    match (&raw.period, &raw.snapshot) {
+        (Some(_), Some(_)) => {
+            ctx.error(
+                "snapshot-with-period",
+                "snapshot",
+                "a source has either `period` or `snapshot`, not both".into(),
+            )
+            .help = Some("a register extract without a period column is a snapshot".into());
+            None
+        }
+        (None, None) => {
+            ctx.error(
+                "missing-field",
+                "id",
+                "missing field `period` (or `snapshot: { as-of: YYYY-MM-DD }`)".into(),
+            );
+            None
+        }
+        (Some(p), None) => ctx
+            .enum_value(
+                "period.granularity",
+                &p.granularity,
+                Granularity::parse,
+                Granularity::ALL,
+            )
+            .map(|g| Timing::Period(p.column.clone(), g)),
+        (None, Some(s)) => {
+            let day = Period::parse(s.as_of.trim()).filter(|p| p.granularity == Granularity::Day);
+            if day.is_none() {
+                ctx.error(
+                    "bad-value",
+                    "snapshot.as-of",
+                    format!("`{}` is not a date (YYYY-MM-DD)", s.as_of),
+                );
+            }
+            day.map(Timing::Snapshot)
+        }
+    }
+}
+
 /// The typed source from a raw one without errors.
-fn build(ctx: &Ctx<'_>, raw: &RawSource, granularity: Granularity) -> Option<Source> {
+fn build(ctx: &Ctx<'_>, raw: &RawSource, timing: Timing) -> Option<Source> {
     let columns = raw
         .columns
         .iter()
@@ -108,9 +151,18 @@ fn build(ctx: &Ctx<'_>, raw: &RawSource, granularity: Granularity) -> Option<Sou
                 },
                 labels: c.labels.clone(),
                 description: c.description.clone(),
+                harmonise: match &c.harmonise {
+                    None => None,
+                    Some(h) => Some(Harmonise::parse(h)?),
+                },
             })
         })
         .collect::<Option<Vec<_>>>()?;
+    // A snapshot's rows belong to the year of its as-of date.
+    let (period_column, granularity, snapshot) = match timing {
+        Timing::Period(c, g) => (c, g, None),
+        Timing::Snapshot(as_of) => (String::new(), Granularity::Year, Some(Snapshot { as_of })),
+    };
     let invalid_orgnr = match &raw.invalid_orgnr {
         None => InvalidOrgnr::Exclude,
         Some(p) => InvalidOrgnr::parse(p)?,
@@ -128,12 +180,14 @@ fn build(ctx: &Ctx<'_>, raw: &RawSource, granularity: Granularity) -> Option<Sou
             value: w.value.clone(),
             year_columns: w.year_columns,
         }),
-        period_column: raw.period.column.clone(),
+        period_column,
         granularity,
         columns,
         invalid_orgnr,
         max_unreadable_keys: Tolerance::Count(0),
         complete_through: None,
+        snapshot,
+        enrich: Vec::new(),
     })
 }
 
@@ -226,16 +280,19 @@ fn check_columns(ctx: &mut Ctx<'_>, raw: &RawSource) {
             ctx.enum_value(&format!("columns[{i}].role"), role, Role::parse, Role::ALL);
         }
     }
-    if !names.contains(raw.period.column.as_str()) {
+    check_harmonise(ctx, raw, &names);
+    if let Some(period) = &raw.period
+        && !names.contains(period.column.as_str())
+    {
         ctx.error(
             "unknown-column",
             "period.column",
             format!(
                 "period column `{}` is not among the declared columns",
-                raw.period.column
+                period.column
             ),
         )
-        .suggest(&raw.period.column, names.iter().copied());
+        .suggest(&period.column, names.iter().copied());
     }
     if let Some(w) = &raw.wide {
         for (field, name) in [("wide.key", &w.key), ("wide.value", &w.value)] {
@@ -247,6 +304,34 @@ fn check_columns(ctx: &mut Ctx<'_>, raw: &RawSource) {
                 )
                 .suggest(name, names.iter().copied());
             }
+        }
+    }
+}
+
+/// `harmonise` on columns: a known harmonisation, on a text column whose
+/// `<name>_original` is not declared as well.
+fn check_harmonise(ctx: &mut Ctx<'_>, raw: &RawSource, names: &BTreeSet<&str>) {
+    for (i, col) in raw.columns.iter().enumerate() {
+        let Some(h) = &col.harmonise else { continue };
+        let field = format!("columns[{i}].harmonise");
+        ctx.enum_value(&field, h, Harmonise::parse, Harmonise::ALL);
+        if ColumnType::parse(&col.kind).is_some_and(|t| t != ColumnType::Text) {
+            ctx.error(
+                "bad-column-type",
+                &field,
+                format!(
+                    "`harmonise` needs a text column; `{}` is `{}`",
+                    col.name, col.kind
+                ),
+            );
+        }
+        let original = format!("{}{ORIGINAL_SUFFIX}", col.name);
+        if names.contains(original.as_str()) {
+            ctx.error(
+                "duplicate-column",
+                &field,
+                format!("`{original}` is declared, but a harmonised column adds it"),
+            );
         }
     }
 }

@@ -29,7 +29,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, field: &str, sql: &str, source: Option<&S
                             src.id()
                         ),
                     )
-                    .suggest(name.as_str(), src.columns.iter().map(|c| c.name.as_str()));
+                    .suggest(name.as_str(), src.column_names().iter().map(String::as_str));
                 }
             }
         }

@@ -13,7 +13,11 @@ use crate::geography::SplitPolicy;
 use crate::sources::{FrameOptions, Opened, YEAR, period_key};
 
 /// Columns a measure reads from its source.
-pub(in crate::measures) fn needed_columns(opened: &Opened<'_>, m: &Measure, breakdown: &str) -> Result<Vec<String>> {
+pub(in crate::measures) fn needed_columns(
+    opened: &Opened<'_>,
+    m: &Measure,
+    breakdown: &str,
+) -> Result<Vec<String>> {
     let mut cols: Vec<String> = Vec::new();
     for sql in [m.filter.as_deref(), m.condition()].into_iter().flatten() {
         let e = polars::sql::sql_expr(sql)?;

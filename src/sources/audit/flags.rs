@@ -19,7 +19,8 @@ const EXAMPLES: u32 = 500;
 pub(super) struct Flag {
     /// The column.
     pub(super) column: String,
-    /// `unparseable`, `invalid-orgnr`, `unknown-municipality` or `bad-period`.
+    /// `unparseable`, `invalid-orgnr`, `unknown-municipality`, `unmatched-key`,
+    /// `unmapped-code` or `bad-period`.
     pub(super) code: &'static str,
     /// True on an affected row.
     pub(super) expr: Expr,
@@ -72,12 +73,37 @@ pub(super) fn flags(source: &Source) -> Vec<Flag> {
             });
         }
     }
-    flags.push(Flag {
-        column: def.period_column.clone(),
-        code: "bad-period",
-        expr: col(YEAR).is_null(),
-    });
+    join_flags(def, &mut flags);
+    if def.snapshot.is_none() {
+        flags.push(Flag {
+            column: def.period_column.clone(),
+            code: "bad-period",
+            expr: col(YEAR).is_null(),
+        });
+    }
     flags
+}
+
+/// Keys without a match in a snapshot source (`enrich`) and codes the
+/// harmonisation table lacks (`harmonise`, on the source's own columns).
+fn join_flags(def: &Source, flags: &mut Vec<Flag>) {
+    for e in &def.enrich {
+        flags.push(Flag {
+            column: e.on.clone(),
+            code: "unmatched-key",
+            expr: col(e.unmatched_column()),
+        });
+    }
+    // A looked-up column's unmapped codes are reported by the snapshot
+    // source's own audit, with its file and lines.
+    let harmonised = def.columns.iter().filter(|c| c.harmonise.is_some());
+    for c in harmonised {
+        flags.push(Flag {
+            column: c.name.clone(),
+            code: "unmapped-code",
+            expr: col(crate::sources::enrich::unmapped_column(&c.name)),
+        });
+    }
 }
 
 /// The three plans of an audit, in this order: rows and excluded rows per

@@ -170,6 +170,26 @@ fn message(source: &Source, flag: &Flag, count: u64) -> (Severity, String) {
             Severity::Warning,
             format!("{count} row(s) with a municipality code not in the shipped tables (2020–)"),
         ),
+        "unmatched-key" => {
+            let from = def
+                .enrich
+                .iter()
+                .find(|e| e.on == flag.column)
+                .map_or("?", |e| e.from.id());
+            (
+                Severity::Warning,
+                format!(
+                    "{count} row(s) whose `{}` has no match in source `{from}`; their looked-up columns are empty",
+                    flag.column
+                ),
+            )
+        }
+        "unmapped-code" => (
+            Severity::Warning,
+            format!(
+                "{count} row(s) with a code not in the SN2007 → SN2025 table; the code is kept as it is"
+            ),
+        ),
         "bad-period" => (
             Severity::Error,
             format!(
