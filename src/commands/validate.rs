@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use super::evaluate;
 use crate::cli::{DiagFormat, ValidateArgs};
 use crate::definitions::Catalogue;
 use crate::diagnostic::{self, Diagnostic, Location, Severity};
@@ -16,6 +17,9 @@ pub(super) fn run(args: &ValidateArgs) -> Result<ExitStatus> {
     let mut diags = catalogue.diagnostics.clone();
     if let Some(data) = &args.data {
         diags.extend(check_data(&catalogue, data));
+        if !catalogue.has_errors() {
+            diags.extend(check_figures(&catalogue, data)?);
+        }
     }
     diagnostic::sort(&mut diags);
     let errors = diags
@@ -111,4 +115,46 @@ fn check_data(catalogue: &Catalogue, data: &std::path::Path) -> Vec<Diagnostic> 
         }
     }
     out
+}
+
+/// Computes every indicator and warns, at the definition, about figures
+/// flagged implausible (outside what the unit or `plausible` allows).
+fn check_figures(catalogue: &Catalogue, data: &std::path::Path) -> Result<Vec<Diagnostic>> {
+    let opts = evaluate::Options::new(evaluate::Pick::All, None);
+    let run = evaluate::evaluate(catalogue, data, &opts)?;
+    let mut out = Vec::new();
+    for ind in &run.selected {
+        let Some(computed) = run.results.get(ind.id()).and_then(|e| e.computed.as_ref()) else {
+            continue;
+        };
+        let field = if ind.plausible.max.is_some() || ind.plausible.min.is_some() {
+            "plausible"
+        } else {
+            "unit"
+        };
+        for f in &computed.figures {
+            let Some(why) = crate::measures::implausible_because(f, ind) else {
+                continue;
+            };
+            let group = if f.breakdown.is_empty() {
+                String::new()
+            } else {
+                format!(" ({} {})", f.breakdown, f.group)
+            };
+            out.push(Diagnostic {
+                severity: Severity::Warning,
+                code: "implausible-figure",
+                location: crate::definitions::field_location(&ind.path, field),
+                field: field.to_string(),
+                message: format!(
+                    "`{}` {}{group}: {why}; the figure is flagged `implausible`",
+                    ind.id(),
+                    f.period
+                ),
+                help: Some("check the extract, or the definition's filter and `plausible` bounds".to_string()),
+                suggestion: None,
+            });
+        }
+    }
+    Ok(out)
 }

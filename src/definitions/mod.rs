@@ -16,7 +16,7 @@ use anyhow::{Context, Result, bail};
 use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{self, Diagnostic, Location, Severity};
-pub(crate) use model::{Aggregate, InvalidOrgnr, Measure};
+pub(crate) use model::{Aggregate, Bound, InvalidOrgnr, Measure};
 pub(crate) use model::{
     AmbitionDef, ColumnType, Direction, Encoding, Frequency, GOALS, Granularity, Indicator,
     IndicatorType, Level, MeasureKind, Method, Readiness, Role, Rollup, Source, goal_name,
@@ -119,6 +119,20 @@ impl Catalogue {
     /// Indicators of one goal, in catalogue order.
     pub(crate) fn of_goal(&self, goal: &str) -> Vec<&Indicator> {
         self.indicators.iter().filter(|i| i.goal == goal).collect()
+    }
+}
+
+/// Location of the value of `field` (a dotted path) in a definition file;
+/// the file without a position when it cannot be read.
+pub(crate) fn field_location(path: &Path, field: &str) -> Location {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return file_location(path);
+    };
+    let (line, column) = locate::Locator::new(&text).value(field);
+    Location {
+        file: path.to_path_buf(),
+        line,
+        column,
     }
 }
 

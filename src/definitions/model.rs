@@ -340,6 +340,28 @@ pub(crate) enum AmbitionDef {
     },
 }
 
+/// A plausibility bound.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Bound {
+    /// A number in the indicator's unit.
+    Value(f64),
+    /// The number of municipalities valid in the figure's year.
+    Municipalities,
+    /// The number of counties valid in the figure's year.
+    Counties,
+}
+
+/// Bounds a figure must lie within to be taken at face value; besides these,
+/// a percentage outside 0–100, a negative count and a share whose numerator
+/// exceeds its denominator are always implausible.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(crate) struct Plausible {
+    /// Lowest plausible value.
+    pub(crate) min: Option<Bound>,
+    /// Highest plausible value.
+    pub(crate) max: Option<Bound>,
+}
+
 /// A checked indicator definition.
 #[derive(Debug, Clone)]
 pub(crate) struct Indicator {
@@ -385,6 +407,8 @@ pub(crate) struct Indicator {
     pub(crate) reference: Option<String>,
     /// The assessment method: the override, else the unit's default.
     pub(crate) method: Method,
+    /// Declared plausibility bounds.
+    pub(crate) plausible: Plausible,
 }
 
 impl Indicator {

@@ -86,6 +86,21 @@ pub(crate) struct RawIndicator {
     /// Assessment method override: `linear` or `cagr`.
     #[serde(default)]
     pub(crate) method: Option<String>,
+    /// Bounds a figure must lie within to be taken at face value.
+    #[serde(default)]
+    pub(crate) plausible: Option<RawPlausible>,
+}
+
+/// `plausible`: `min` and `max`, each a number, `municipalities` or `counties`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPlausible {
+    /// Lowest plausible value.
+    #[serde(default)]
+    pub(crate) min: Option<serde_yaml::Value>,
+    /// Highest plausible value.
+    #[serde(default)]
+    pub(crate) max: Option<serde_yaml::Value>,
 }
 
 /// An ambition: a target, or `none` with a reason.

@@ -232,7 +232,11 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        figures::finish(p, &dfs, self.suppress_below, files, q)
+        let mut computed = figures::finish(p, &dfs, self.suppress_below, files, q)?;
+        if let Some(ind) = self.catalogue.indicator(&computed.indicator) {
+            super::plausible::flag(&mut computed.figures, ind);
+        }
+        Ok(computed)
     }
 }
 

@@ -10,6 +10,7 @@ mod engine;
 mod figures;
 mod geo;
 mod plan;
+mod plausible;
 mod quality;
 
 use std::path::PathBuf;
@@ -17,6 +18,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 pub(crate) use engine::Engine;
+pub(crate) use plausible::why as implausible_because;
 pub(crate) use quality::Quality;
 
 /// Breakdowns derived from municipality codes.

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use super::measure::{self, Scope};
-use super::{Ctx, ambition, is_slug};
+use super::{Ctx, ambition, is_slug, plausible};
 use crate::definitions::model::{
     AmbitionDef, Frequency, Indicator, IndicatorType, Level, Measure, MeasureKind, Method,
     Readiness, Source, Unit, normalise_goal,
@@ -44,10 +44,13 @@ pub(super) fn check(
     check_measure(ctx, &raw, &header, &source_ids, sources, indicator_ids);
     check_breakdowns(ctx, &raw, &source_ids, sources);
     let ambition = ambition::check(ctx, &raw);
+    let plausible = plausible::check(ctx, raw.plausible.as_ref());
     if ctx.errors_since(errors_before) {
         return None;
     }
-    build(ctx, &raw, header, ambition?)
+    let mut ind = build(ctx, &raw, header, ambition?)?;
+    ind.plausible = plausible?;
+    Some(ind)
 }
 
 /// The typed indicator from a raw one without errors.
@@ -92,6 +95,7 @@ fn build(
         caveats: raw.caveats.clone(),
         reference: raw.reference.clone(),
         method,
+        plausible: crate::definitions::model::Plausible::default(),
     })
 }
 

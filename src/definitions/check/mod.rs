@@ -9,6 +9,7 @@ mod composite;
 mod enrich;
 mod indicator;
 mod measure;
+mod plausible;
 mod source;
 mod sql;
 
