@@ -6,6 +6,7 @@ mod dashboard;
 mod definitions_doc;
 mod docs_check;
 mod geography;
+mod real_world_forms;
 mod report;
 mod seed_figures;
 mod snapshots;
