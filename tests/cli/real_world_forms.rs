@@ -117,8 +117,10 @@ fn code_and_name_cells_in_a_windows_1252_export_with_a_title_line() {
                     && r["breakdown"] == "municipality"
                     && r["group"].starts_with(code)
             })
-            .map(|r| r["value"].clone())
-            .unwrap_or_else(|| panic!("no {code} in {period}: {rows:#?}"))
+            .map_or_else(
+                || panic!("no {code} in {period}: {rows:#?}"),
+                |r| r["value"].clone(),
+            )
     };
     close(&group("2024", "4601"), 100.0);
     close(&group("2025", "4601"), 0.0);
