@@ -14,19 +14,31 @@ use crate::definitions::Granularity;
 /// optional) and an optional offset (`Z`, `+01:00`, `+0100`, `+01`).
 /// Groups: 1 date, 2 hour, 3 minute, 4 second, 5 offset.
 const TIMESTAMP: &str = r"^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s?([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$";
-/// `2024-12`, `2024M12`.
-const MONTH_CODE: &str = r"^(\d{4})(?:-|[Mm])(\d{2})$";
-/// `2024Q2`, `2024-Q2`, `2024K2` (kvartal), `2024-K2`.
-const QUARTER_CODE: &str = r"^(\d{4})-?[QqKk]([1-4])$";
-/// `2024U12` (SSB, uke), `2024W12`, `2024-W12`.
-const WEEK_CODE: &str = r"^(\d{4})-?[UuWw](\d{1,2})$";
-/// `2024`.
-const YEAR_CODE: &str = r"^(\d{4})$";
+/// A plain date, `YYYY-MM-DD`.
+const PLAIN_DATE: &str = r"^\d{4}-\d{2}-\d{2}$";
+/// `2024-12`, `2024M12` (7 bytes); group 1 the month.
+const MONTH_CODE: &str = r"^\d{4}(?:-|[Mm])(\d{2})$";
+/// `2024Q2`, `2024-Q2`, `2024K2` (kvartal), `2024-K2` (6–7 bytes); group 1
+/// the quarter.
+const QUARTER_CODE: &str = r"^\d{4}-?[QqKk]([1-4])$";
+/// `2024U12` (SSB, uke), `2024W12`, `2024-W12`, `2024U5` (6–8 bytes); group
+/// 1 the week.
+const WEEK_CODE: &str = r"^\d{4}-?[UuWw](\d{1,2})$";
 
 const MINUTES_PER_DAY: i64 = 24 * 60;
 
 fn null_i64() -> Expr {
     lit(NULL).cast(DataType::Int64)
+}
+
+/// The cells whose length in bytes lies in `min..=max`, null elsewhere: the
+/// regular expressions applied to the result skip every other row, so a
+/// column pays only for the forms its cells could be in.
+fn gated(t: &Expr, min: u32, max: u32) -> Expr {
+    let len = t.clone().str().len_bytes();
+    when(len.clone().gt_eq(lit(min)).and(len.lt_eq(lit(max))))
+        .then(t.clone())
+        .otherwise(lit(NULL).cast(DataType::String))
 }
 
 /// Text as an integer, null when it is not one.
@@ -114,7 +126,9 @@ fn offset_minutes(off: Expr) -> Expr {
 /// date part is the date; with one, the instant is moved to Oslo time
 /// (`2025-02-11T23:30:00Z` is 2025-02-12 in Oslo).
 pub(super) fn oslo_date(t: Expr) -> Expr {
-    let group = |i: usize| t.clone().str().extract(lit(TIMESTAMP), i);
+    let plain = date_of(gated(&t, 10, 10).str().extract(lit(PLAIN_DATE), 0));
+    let stamp = gated(&t, 11, u32::MAX);
+    let group = |i: usize| stamp.clone().str().extract(lit(TIMESTAMP), i);
     let local = date_of(group(1));
     let part = |i: usize| int(group(i)).fill_null(lit(0_i64));
     let (h, mi, s) = (part(2), part(3), part(4));
@@ -127,7 +141,9 @@ pub(super) fn oslo_date(t: Expr) -> Expr {
     let utc = days(local.clone()) * lit(MINUTES_PER_DAY) + h * lit(60_i64) + mi
         - offset_minutes(off.clone());
     let oslo = from_days((utc.clone() + oslo_offset(utc)).floor_div(lit(MINUTES_PER_DAY)));
-    when(local.clone().is_null().or(time_ok.not()))
+    when(plain.clone().is_not_null())
+        .then(plain)
+        .when(local.clone().is_null().or(time_ok.not()))
         .then(lit(NULL).cast(DataType::Date))
         .when(off.is_null())
         .then(local)
@@ -159,14 +175,34 @@ struct Form {
     month: Expr,
 }
 
-/// A form read with `pattern` whose groups 1 and 2 are a year and a month.
-fn coded(t: &Expr, pattern: &str, month: impl Fn(Expr) -> Expr) -> Form {
-    let group = |i: usize| int(t.clone().str().extract(lit(pattern.to_string()), i));
-    let year = group(1);
+/// A code of `min..=max` bytes read with `pattern`: a four-digit year
+/// followed by a part (group 1), which `month` turns into a month.
+fn coded(t: &Expr, (min, max): (u32, u32), pattern: &str, month: impl Fn(Expr) -> Expr) -> Form {
+    let part = gated(t, min, max)
+        .str()
+        .extract(lit(pattern.to_string()), 1);
+    // The year only where the pattern matched, so that what is computed
+    // from it (a week's Thursday) skips every other row as well.
+    let year = when(part.clone().is_not_null())
+        .then(int(t.clone().str().slice(lit(0), lit(4))))
+        .otherwise(null_i64());
     Form {
-        matches: year.clone().is_not_null(),
-        month: month(group(2)),
+        matches: part.clone().is_not_null(),
         year,
+        month: month(int(part)),
+    }
+}
+
+/// `YYYY`: a cell of four bytes that is a number 1000–9999 (so four digits).
+fn year_code(t: &Expr) -> Form {
+    let n = int(gated(t, 4, 4));
+    Form {
+        matches: n
+            .clone()
+            .gt_eq(lit(1000_i64))
+            .and(n.clone().lt_eq(lit(9999_i64))),
+        year: n,
+        month: lit(1_i64),
     }
 }
 
@@ -187,19 +223,19 @@ fn forms(t: &Expr, granularity: Granularity) -> Vec<Form> {
     if granularity == Granularity::Day {
         return forms;
     }
-    forms.push(coded(t, MONTH_CODE, |m| m));
-    let week = coded(t, WEEK_CODE, |w| w);
+    forms.push(coded(t, (7, 7), MONTH_CODE, |m| m));
+    let week = coded(t, (6, 8), WEEK_CODE, |w| w);
     forms.push(dated(week_thursday(week.year, week.month)));
     if granularity == Granularity::Month {
         return forms;
     }
-    forms.push(coded(t, QUARTER_CODE, |q| {
+    forms.push(coded(t, (6, 7), QUARTER_CODE, |q| {
         (q - lit(1_i64)) * lit(3_i64) + lit(1_i64)
     }));
     if granularity == Granularity::Quarter {
         return forms;
     }
-    forms.push(coded(t, YEAR_CODE, |_| lit(1_i64)));
+    forms.push(year_code(t));
     forms
 }
 
@@ -211,6 +247,7 @@ pub(super) fn period_parts(t: Expr, granularity: Granularity) -> (Expr, Expr) {
     for f in forms(&t, granularity).into_iter().rev() {
         let ok = f
             .matches
+            .fill_null(lit(false))
             .and(f.month.clone().gt_eq(lit(1_i64)))
             .and(f.month.clone().lt_eq(lit(12_i64)));
         year = when(ok.clone()).then(f.year).otherwise(year);

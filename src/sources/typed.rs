@@ -47,10 +47,27 @@ fn number(raw: Expr, decimal_comma: bool) -> Expr {
 /// (a name: `0301 Oslo`, `301 Oslo`, `K-0301 Oslo`, `0301 Oslo - Oslo`);
 /// null for any other cell (`Oslo`, `03011`, `0301-Oslo`).
 fn code(raw: Expr, width: usize, prefix: &str) -> Expr {
-    let pattern = format!(r"(?s)^{prefix}(\d{{1,{width}}})(?:\s.*)?$");
-    trimmed(raw)
+    let t = trimmed(raw);
+    // Digits only (the common case) without a regular expression: at most
+    // `width` bytes, a number ≥ 0, no sign.
+    let n = t.clone().cast(DataType::Int64);
+    let digits = t
+        .clone()
         .str()
-        .extract(lit(pattern), 1)
+        .len_bytes()
+        .lt_eq(lit(width as u32))
+        .and(n.gt_eq(lit(0_i64)))
+        .and(t.clone().str().starts_with(lit("+")).not())
+        .fill_null(lit(false));
+    // Anything else through the pattern (only those rows: the others are
+    // null here, which the pattern skips).
+    let other = when(digits.clone())
+        .then(lit(NULL).cast(DataType::String))
+        .otherwise(t.clone());
+    let pattern = format!(r"(?s)^{prefix}(\d{{1,{width}}})(?:\s.*)?$");
+    when(digits)
+        .then(t)
+        .otherwise(other.str().extract(lit(pattern), 1))
         .str()
         .zfill(lit(width as i32))
 }
@@ -152,6 +169,8 @@ mod tests {
             ("0301Oslo", "-"),
             ("K0301", "-"),
             ("-301", "-"),
+            ("+301", "-"),
+            ("+3011", "-"),
             ("3.01", "-"),
             ("", "-"),
         ];
