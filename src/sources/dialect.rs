@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use super::Encoding;
-use crate::definitions::Source;
+use crate::definitions::{ColumnType, Source};
 
 /// The dialect of one file, as used to read it.
 #[derive(Debug, Clone)]
@@ -26,6 +26,12 @@ pub(crate) struct Dialect {
     pub(crate) skip_after_header: usize,
     /// The header's column names.
     pub(crate) header: Vec<String>,
+    /// Every value of the period column in the sniffed head (the complete
+    /// lines of the first 64 KiB) is empty or a plain `YYYY-MM-DD` date, so
+    /// the CSV reader may parse a day-granularity period column as dates;
+    /// when false (say, ISO timestamps), the column is read as text and
+    /// parsed by `typed::typed`.
+    pub(crate) plain_dates: bool,
 }
 
 /// How many bytes are sniffed.
@@ -75,6 +81,9 @@ pub(super) fn detect(path: &Path, def: &Source) -> Result<Dialect> {
         .skip_after_header
         .unwrap_or_else(|| note_lines(&lines, separator, skip_lines, header.len()));
     let decimal_comma = def.dialect.decimal_comma.unwrap_or(separator == b';');
+    let cut = head.len() == SNIFF_BYTES;
+    let data_start = skip_lines + 1 + skip_after_header;
+    let plain_dates = plain_period_dates(def, &text, cut, &header, separator, data_start);
     Ok(Dialect {
         encoding,
         bom,
@@ -83,6 +92,50 @@ pub(super) fn detect(path: &Path, def: &Source) -> Result<Dialect> {
         skip_lines,
         skip_after_header,
         header,
+        plain_dates,
+    })
+}
+
+/// Whether the period column is declared a date and its every value on the
+/// complete data lines of `text` (from line `data_start`, 0-based; the last
+/// line is left out when the head was `cut`) is empty or `YYYY-MM-DD`.
+fn plain_period_dates(
+    def: &Source,
+    text: &str,
+    cut: bool,
+    header: &[String],
+    separator: u8,
+    data_start: usize,
+) -> bool {
+    if def.column_type(&def.period_column) != Some(ColumnType::Date) {
+        return false;
+    }
+    let Some(i) = header.iter().position(|h| *h == def.period_column) else {
+        return false;
+    };
+    let mut sample: Vec<&str> = text.lines().skip(data_start).collect();
+    if cut && !text.ends_with('\n') {
+        // The last line may be cut off.
+        sample.pop();
+    }
+    sample
+        .iter()
+        .all(|l| is_plain_date_or_empty(split_fields(l, separator).get(i)))
+}
+
+/// An absent or empty field, or `YYYY-MM-DD`.
+fn is_plain_date_or_empty(field: Option<&String>) -> bool {
+    field.is_none_or(|f| {
+        let b = f.as_bytes();
+        b.is_empty()
+            || (b.len() == 10
+                && b.iter().enumerate().all(|(i, c)| {
+                    if i == 4 || i == 7 {
+                        *c == b'-'
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                }))
     })
 }
 
@@ -175,5 +228,18 @@ mod tests {
         );
         assert_eq!(guess_separator(&["a;b;c", "1;2,5;3"]), b';');
         assert_eq!(guess_separator(&["a,b,c", "1,2.5,3"]), b',');
+    }
+
+    #[test]
+    fn plain_dates_are_told_from_timestamps() {
+        let plain = |f: &str| is_plain_date_or_empty(Some(&f.to_string()));
+        assert!(plain("2025-02-11"));
+        assert!(plain(""));
+        assert!(is_plain_date_or_empty(None));
+        assert!(!plain("2025-02-11T10:00:00"));
+        assert!(!plain("2025-02-11 10:00"));
+        assert!(!plain("11.02.2025"));
+        assert!(!plain("2025-2-11"));
+        assert!(!plain("."));
     }
 }

@@ -99,13 +99,35 @@ fn header_columns(source: &Source) -> Vec<&str> {
         .collect()
 }
 
-pub(super) fn year_columns(dialect: &Dialect) -> Vec<String> {
+/// The year columns of a wide file's header, with the year each holds: a
+/// header that is not a declared column and holds exactly one run of four
+/// digits, a year 1900–2100, apart from any shorter numbers (`2024`,
+/// `Personer 2024`, `2024 Personer`, `Folkemengde 1. januar 2025`).
+pub(super) fn year_columns(source: &Source, dialect: &Dialect) -> Vec<(String, String)> {
     dialect
         .header
         .iter()
-        .filter(|h| h.len() == 4 && h.bytes().all(|b| b.is_ascii_digit()))
-        .cloned()
+        .filter(|h| source.column(h).is_none())
+        .filter_map(|h| header_year(h).map(|y| (h.clone(), y)))
         .collect()
+}
+
+/// The year a column header names: its only run of exactly four digits,
+/// when that is a year 1900–2100.
+fn header_year(header: &str) -> Option<String> {
+    let mut years = header
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() == 4);
+    let year = years.next()?;
+    if years.next().is_some()
+        || header
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|r| r.len() > 4)
+    {
+        return None;
+    }
+    let n: u32 = year.parse().ok()?;
+    (1900..=2100).contains(&n).then(|| year.to_string())
 }
 
 fn check_header(source: &Source, path: &Path, dialect: &Dialect) -> Result<()> {
@@ -122,7 +144,11 @@ fn check_header(source: &Source, path: &Path, dialect: &Dialect) -> Result<()> {
             );
         }
     }
-    if source.wide.is_some() && year_columns(dialect).is_empty() {
+    if source.wide.is_none() {
+        return Ok(());
+    }
+    let years = year_columns(source, dialect);
+    if years.is_empty() {
         bail!(
             "{}:{}: source `{}` is declared wide, but the header has no year columns",
             path.display(),
@@ -130,5 +156,38 @@ fn check_header(source: &Source, path: &Path, dialect: &Dialect) -> Result<()> {
             source.id()
         );
     }
+    for (i, (header, year)) in years.iter().enumerate() {
+        if let Some((other, _)) = years[..i].iter().find(|(_, y)| y == year) {
+            bail!(
+                "{}:{}: source `{}` is declared wide, but columns `{other}` and `{header}` \
+                 both hold year {year}; keep one of them in the file",
+                path.display(),
+                line,
+                source.id()
+            );
+        }
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::header_year;
+
+    #[test]
+    fn year_headers_with_text() {
+        let year = |h: &str| header_year(h);
+        assert_eq!(year("2024").as_deref(), Some("2024"));
+        assert_eq!(year("Personer 2024").as_deref(), Some("2024"));
+        assert_eq!(year("2024 Personer").as_deref(), Some("2024"));
+        assert_eq!(year("Folkemengde 1. januar 2025").as_deref(), Some("2025"));
+        assert_eq!(year("\u{feff}2020").as_deref(), Some("2020"));
+        assert_eq!(year("kommunenr"), None);
+        assert_eq!(year("2024-2025"), None);
+        assert_eq!(year("20245"), None);
+        assert_eq!(year("Personer 12024"), None);
+        assert_eq!(year("0301 Oslo"), None);
+        assert_eq!(year("1850"), None);
+        assert_eq!(year("Personer"), None);
+    }
 }

@@ -11,6 +11,7 @@
 
 mod audit;
 mod cache;
+mod calendar;
 mod collect;
 mod dialect;
 mod discover;

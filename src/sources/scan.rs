@@ -280,9 +280,12 @@ impl Opened<'_> {
 
     /// The type the CSV reader parses a column as, when not text. Only when
     /// the raw text is not needed (audits keep it): organisation numbers as
-    /// integers and a day period as dates, the two columns large logs have.
-    /// Values the reader cannot parse become null and are left out, as the
-    /// expression path would; `ehelse sources` reports them with line numbers.
+    /// integers and a day period as dates, the two columns large logs have;
+    /// the period only when every file's head holds plain `YYYY-MM-DD`
+    /// dates (ISO timestamps are read as text and turned into the Oslo date
+    /// by `typed`). Values the reader cannot parse become null and are left
+    /// out, as the expression path would; `ehelse sources` reports them with
+    /// line numbers.
     fn reader_type(&self, name: &str, opts: FrameOptions) -> Option<DataType> {
         if opts.keep_raw {
             return None;
@@ -292,7 +295,9 @@ impl Opened<'_> {
         match Some(c.ty)? {
             ColumnType::Orgnr => Some(DataType::Int64),
             ColumnType::Date
-                if def.period_column == name && self.source.granularity == Granularity::Day =>
+                if def.period_column == name
+                    && self.source.granularity == Granularity::Day
+                    && self.files.iter().all(|f| f.dialect.plain_dates) =>
             {
                 Some(DataType::Date)
             }
@@ -353,20 +358,21 @@ impl Opened<'_> {
         let Some(w) = &def.wide else {
             return Ok(lf);
         };
-        let years = year_columns(d);
+        let years = year_columns(def, d);
         let index_cols: Vec<PlSmallStr> = d
             .header
             .iter()
-            .filter(|h| !years.contains(h) && def.columns.iter().any(|c| &c.name == *h))
+            .filter(|h| def.columns.iter().any(|c| &c.name == *h))
             .map(|h| PlSmallStr::from(h.as_str()))
             .chain(opts.row_index.then(|| PlSmallStr::from_static(ROW)))
             .collect();
         let parts: Vec<LazyFrame> = years
             .iter()
-            .map(|y| {
+            .map(|(header, year)| {
                 let mut cols: Vec<Expr> = index_cols.iter().map(|c| col(c.clone())).collect();
-                cols.push(lit(y.as_str()).alias(w.key.as_str()));
-                cols.push(col(y.as_str()).alias(w.value.as_str()));
+                // The key is the year the header names (`Personer 2024` → `2024`).
+                cols.push(lit(year.as_str()).alias(w.key.as_str()));
+                cols.push(col(header.as_str()).alias(w.value.as_str()));
                 lf.clone().select(cols)
             })
             .collect();

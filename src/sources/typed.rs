@@ -1,8 +1,11 @@
 //! Typed values from raw text: numbers (SSB symbols, decimal comma),
-//! zero-padded codes, organisation numbers (MOD11) and period keys.
+//! zero-padded codes (also written with a name), dates (also ISO
+//! timestamps, as the Oslo date), organisation numbers (MOD11) and period
+//! keys.
 
 use polars::prelude::*;
 
+use super::calendar::{oslo_date, period_parts};
 use super::{MONTH, YEAR};
 use crate::definitions::{ColumnType, Granularity};
 
@@ -17,14 +20,9 @@ pub(crate) fn typed(raw: Expr, ty: ColumnType, decimal_comma: bool) -> Expr {
         ColumnType::Text => raw,
         ColumnType::Integer => number(raw, decimal_comma).cast(DataType::Int64),
         ColumnType::Decimal => number(raw, decimal_comma),
-        ColumnType::Date => trimmed(raw).str().to_date(StrptimeOptions {
-            format: Some(PlSmallStr::from_static("%Y-%m-%d")),
-            strict: false,
-            exact: true,
-            cache: true,
-        }),
-        ColumnType::Municipality => code(raw, 4, Some("K-")),
-        ColumnType::County => code(raw, 2, None),
+        ColumnType::Date => oslo_date(trimmed(raw)),
+        ColumnType::Municipality => code(raw, 4, "(?:K-)?"),
+        ColumnType::County => code(raw, 2, ""),
         ColumnType::Orgnr => orgnr(raw),
     }
 }
@@ -43,18 +41,35 @@ fn number(raw: Expr, decimal_comma: bool) -> Expr {
         .otherwise(cleaned.cast(DataType::Float64))
 }
 
-/// A zero-padded code of `width` digits (`301` → `0301`), null when not 1–width digits.
-fn code(raw: Expr, width: i32, prefix: Option<&str>) -> Expr {
-    let mut t = trimmed(raw);
-    if let Some(p) = prefix {
-        t = t.str().strip_prefix(lit(p));
-    }
+/// A zero-padded code of `width` digits (`301` → `0301`) from a cell that
+/// starts with 1–`width` digits (after an optional `prefix`, a regular
+/// expression) followed by the end of the cell or by whitespace and anything
+/// (a name: `0301 Oslo`, `301 Oslo`, `K-0301 Oslo`, `0301 Oslo - Oslo`);
+/// null for any other cell (`Oslo`, `03011`, `0301-Oslo`).
+fn code(raw: Expr, width: usize, prefix: &str) -> Expr {
+    let t = trimmed(raw);
+    // Digits only (the common case) without a regular expression: at most
+    // `width` bytes, a number ≥ 0, no sign.
     let n = t.clone().cast(DataType::Int64);
-    let max = 10_i64.pow(width as u32);
-    let digits_only = t.clone().str().len_chars().lt_eq(lit(width as u32));
-    when(n.clone().gt_eq(lit(0)).and(n.lt(lit(max))).and(digits_only))
-        .then(t.str().zfill(lit(width)))
-        .otherwise(lit(NULL).cast(DataType::String))
+    let digits = t
+        .clone()
+        .str()
+        .len_bytes()
+        .lt_eq(lit(width as u32))
+        .and(n.gt_eq(lit(0_i64)))
+        .and(t.clone().str().starts_with(lit("+")).not())
+        .fill_null(lit(false));
+    // Anything else through the pattern (only those rows: the others are
+    // null here, which the pattern skips).
+    let other = when(digits.clone())
+        .then(lit(NULL).cast(DataType::String))
+        .otherwise(t.clone());
+    let pattern = format!(r"(?s)^{prefix}(\d{{1,{width}}})(?:\s.*)?$");
+    when(digits)
+        .then(t)
+        .otherwise(other.str().extract(lit(pattern), 1))
+        .str()
+        .zfill(lit(width as i32))
 }
 
 /// An organisation number as an integer, null when it fails the MOD11 rule
@@ -86,32 +101,11 @@ pub(super) fn orgnr_check(n: Expr) -> Expr {
         .otherwise(lit(NULL).cast(DataType::Int64))
 }
 
-/// `_y` and `_m` from a period column of the given granularity.
+/// `_y` and `_m` (the year and the first month of the period) from the
+/// raw text of a period column of the given granularity; both null when
+/// the cell names no period of it (see [`period_parts`] for the forms).
 pub(super) fn period_exprs(raw: Expr, granularity: Granularity) -> (Expr, Expr) {
-    let t = trimmed(raw);
-    let year = t.clone().str().slice(lit(0), lit(4)).cast(DataType::Int32);
-    let month = match granularity {
-        Granularity::Year => lit(1_i32),
-        Granularity::Quarter => {
-            let q = t.str().slice(lit(-1), lit(1)).cast(DataType::Int32);
-            (q - lit(1_i32)) * lit(3_i32) + lit(1_i32)
-        }
-        Granularity::Month | Granularity::Day => {
-            t.str().slice(lit(5), lit(2)).cast(DataType::Int32)
-        }
-    };
-    let month = when(
-        month
-            .clone()
-            .gt_eq(lit(1))
-            .and(month.clone().lt_eq(lit(12))),
-    )
-    .then(month)
-    .otherwise(lit(NULL).cast(DataType::Int32));
-    let year = when(month.clone().is_not_null())
-        .then(year)
-        .otherwise(lit(NULL).cast(DataType::Int32));
-    (year, month.cast(DataType::Int8))
+    period_parts(trimmed(raw), granularity)
 }
 
 /// The period key of a row at a grouping granularity: `_y`, `_y*10+q`, `_y*100+m`.
@@ -124,5 +118,101 @@ pub(crate) fn period_key(granularity: Granularity) -> Expr {
             y * lit(10_i64) + (m - lit(1_i64)).floor_div(lit(3_i64)) + lit(1_i64)
         }
         Granularity::Month | Granularity::Day => y * lit(100_i64) + m,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use polars::prelude::*;
+
+    use super::typed;
+    use crate::definitions::ColumnType;
+
+    /// The typed value of each cell, as text (`-` for null).
+    fn typed_cells(ty: ColumnType, cells: &[&str]) -> Vec<String> {
+        let df = df!("t" => cells).expect("frame");
+        let out = df
+            .lazy()
+            .select([typed(col("t"), ty, false).cast(DataType::String).alias("v")])
+            .collect()
+            .expect("collect");
+        out.column("v")
+            .expect("v")
+            .str()
+            .expect("text")
+            .iter()
+            .map(|v| v.unwrap_or("-").to_string())
+            .collect()
+    }
+
+    #[test]
+    fn municipality_cells_with_code_and_name() {
+        let cells = [
+            ("0301", "0301"),
+            ("301", "0301"),
+            (" 301 ", "0301"),
+            ("0301 Oslo", "0301"),
+            ("301 Oslo", "0301"),
+            ("K-0301 Oslo", "0301"),
+            ("K-0301", "0301"),
+            ("K-301", "0301"),
+            ("0301 Oslo - Oslo", "0301"),
+            ("0301 - Oslo", "0301"),
+            ("4601 Bergen", "4601"),
+            ("1508 Ålesund", "1508"),
+            ("5001\tTrondheim - Tråante", "5001"),
+            ("Oslo", "-"),
+            ("Oslo 0301", "-"),
+            ("03011", "-"),
+            ("03011 Oslo", "-"),
+            ("0301-Oslo", "-"),
+            ("0301Oslo", "-"),
+            ("K0301", "-"),
+            ("-301", "-"),
+            ("+301", "-"),
+            ("+3011", "-"),
+            ("3.01", "-"),
+            ("", "-"),
+        ];
+        let input: Vec<&str> = cells.iter().map(|c| c.0).collect();
+        let got = typed_cells(ColumnType::Municipality, &input);
+        for ((cell, want), got) in cells.iter().zip(&got) {
+            assert_eq!(got, want, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn county_cells_with_code_and_name() {
+        let cells = [
+            ("03", "03"),
+            ("3", "03"),
+            ("03 Oslo", "03"),
+            ("3 Oslo", "03"),
+            ("46 Vestland", "46"),
+            ("46 Vestland - Vestlande", "46"),
+            ("460 Vestland", "-"),
+            ("Vestland", "-"),
+            ("K-46", "-"),
+            ("46-Vestland", "-"),
+        ];
+        let input: Vec<&str> = cells.iter().map(|c| c.0).collect();
+        let got = typed_cells(ColumnType::County, &input);
+        for ((cell, want), got) in cells.iter().zip(&got) {
+            assert_eq!(got, want, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn date_cells_are_oslo_dates() {
+        let got = typed_cells(
+            ColumnType::Date,
+            &[
+                "2025-02-11",
+                "2025-02-11T23:30:00Z",
+                "2025-02-11 23:30",
+                "11/02/2025",
+            ],
+        );
+        assert_eq!(got, ["2025-02-11", "2025-02-12", "2025-02-11", "-"]);
     }
 }

@@ -1,8 +1,9 @@
-//! `docs/definitions.md` stays true: every example marked as a complete file
-//! (a ```yaml block whose first line is `# file: <path>`) passes
-//! `ehelse validate` next to the shipped sources, the examples cover every
-//! measure kind, and the table of diagnostic codes lists every code the
-//! checks can give.
+//! `docs/definitions.md` and `docs/sources.md` stay true: every example
+//! marked as a complete file (a ```yaml block whose first line is
+//! `# file: <path>`) passes `ehelse validate` next to the shipped sources
+//! (each document's examples together), the examples of
+//! `docs/definitions.md` cover every measure kind, and its table of
+//! diagnostic codes lists every code the checks can give.
 
 use std::collections::BTreeSet;
 
@@ -22,6 +23,11 @@ const KINDS: [&str; 10] = [
     "milestone",
 ];
 
+/// The documents whose complete-file examples are checked.
+const DEFINITIONS: &str = "docs/definitions.md";
+const SOURCES: &str = "docs/sources.md";
+const DOCS: [&str; 2] = [DEFINITIONS, SOURCES];
+
 /// One complete-file example from the documentation.
 struct Example {
     /// Relative path from the `# file:` line.
@@ -32,14 +38,15 @@ struct Example {
     doc_line: usize,
 }
 
-fn doc() -> String {
-    let path = repo().join("docs/definitions.md");
+/// The text of a document (`docs/….md`, relative to the repository).
+fn doc(name: &str) -> String {
+    let path = repo().join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// Every ```yaml block whose first line is `# file: …`.
-fn examples() -> Vec<Example> {
-    let doc = doc();
+/// Every ```yaml block of document `name` whose first line is `# file: …`.
+fn examples(name: &str) -> Vec<Example> {
+    let doc = doc(name);
     let mut out = Vec::new();
     let mut lines = doc.lines().enumerate();
     while let Some((i, line)) = lines.next() {
@@ -55,11 +62,7 @@ fn examples() -> Vec<Example> {
             }
             body.push(l);
         }
-        assert!(
-            closed,
-            "docs/definitions.md:{}: unclosed ```yaml block",
-            i + 1
-        );
+        assert!(closed, "{name}:{}: unclosed ```yaml block", i + 1);
         if let Some(path) = body.first().and_then(|l| l.strip_prefix("# file: ")) {
             let mut text = body.join("\n");
             text.push('\n');
@@ -89,15 +92,26 @@ fn is_source(ex: &Example) -> bool {
 
 #[test]
 fn examples_are_complete_files_in_the_catalogue_layout() {
-    let examples = examples();
+    let n = examples(DEFINITIONS).len();
     assert!(
-        examples.len() >= KINDS.len(),
-        "only {} complete-file examples in docs/definitions.md",
-        examples.len()
+        n >= KINDS.len(),
+        "only {n} complete-file examples in {DEFINITIONS}"
     );
+    assert!(
+        examples(SOURCES).iter().any(is_source),
+        "no complete source example in {SOURCES}"
+    );
+    for name in DOCS {
+        check_layout(name);
+    }
+}
+
+/// Paths of the examples of `name`: unique, in the catalogue layout, not
+/// replacing a shipped source.
+fn check_layout(name: &str) {
     let mut paths = BTreeSet::new();
-    for ex in &examples {
-        let where_ = format!("docs/definitions.md:{} ({})", ex.doc_line, ex.path);
+    for ex in &examples(name) {
+        let where_ = format!("{name}:{} ({})", ex.doc_line, ex.path);
         assert!(paths.insert(ex.path.clone()), "{where_}: path used twice");
         assert!(
             ex.path.starts_with("indicators/")
@@ -124,7 +138,18 @@ fn examples_are_complete_files_in_the_catalogue_layout() {
 
 #[test]
 fn every_example_passes_validate() {
-    let examples = examples();
+    examples_pass_validate(DEFINITIONS);
+}
+
+#[test]
+fn every_sources_example_passes_validate() {
+    examples_pass_validate(SOURCES);
+}
+
+/// The examples of document `name`, written together next to the shipped
+/// sources, give not a single finding.
+fn examples_pass_validate(name: &str) {
+    let examples = examples(name);
     let w = Workdir::new();
     w.copy_from_repo("indicators/sources");
     let shipped_sources = std::fs::read_dir(w.path().join("indicators/sources"))
@@ -133,7 +158,7 @@ fn every_example_passes_validate() {
     for ex in &examples {
         assert!(
             !w.path().join(&ex.path).exists(),
-            "docs/definitions.md:{}: {} is written twice",
+            "{name}:{}: {} is written twice",
             ex.doc_line,
             ex.path
         );
@@ -154,35 +179,37 @@ fn every_example_passes_validate() {
     let findings = json
         .as_array()
         .unwrap_or_else(|| panic!("not an array\n{}", dump(&run)));
-    assert!(findings.is_empty(), "findings: {json:#}");
+    assert!(findings.is_empty(), "{name}: findings: {json:#}");
 }
 
 #[test]
 fn each_example_is_valid_on_its_own_terms() {
-    // Every indicator example names the file it belongs in: the id equals
-    // the file name, so the catalogue could hold it as it is.
-    for ex in examples() {
-        let value: serde_yaml::Value = serde_yaml::from_str(&ex.text)
-            .unwrap_or_else(|e| panic!("docs/definitions.md:{}: {e}", ex.doc_line));
-        let stem = ex
-            .path
-            .rsplit('/')
-            .next()
-            .and_then(|f| f.strip_suffix(".yaml"))
-            .unwrap_or_default();
-        assert_eq!(
-            value["id"].as_str(),
-            Some(stem),
-            "docs/definitions.md:{}: id and file name differ",
-            ex.doc_line
-        );
+    // Every example names the file it belongs in: the id equals the file
+    // name, so the catalogue could hold it as it is.
+    for name in DOCS {
+        for ex in examples(name) {
+            let value: serde_yaml::Value = serde_yaml::from_str(&ex.text)
+                .unwrap_or_else(|e| panic!("{name}:{}: {e}", ex.doc_line));
+            let stem = ex
+                .path
+                .rsplit('/')
+                .next()
+                .and_then(|f| f.strip_suffix(".yaml"))
+                .unwrap_or_default();
+            assert_eq!(
+                value["id"].as_str(),
+                Some(stem),
+                "{name}:{}: id and file name differ",
+                ex.doc_line
+            );
+        }
     }
 }
 
 #[test]
 fn examples_cover_every_measure_kind() {
     let mut covered = BTreeSet::new();
-    for ex in examples().iter().filter(|e| !is_source(e)) {
+    for ex in examples(DEFINITIONS).iter().filter(|e| !is_source(e)) {
         // The measure's own `kind:` line (two spaces in, under `measure:`),
         // not the kinds of ratio sides.
         let mut in_measure = false;
@@ -271,7 +298,7 @@ fn every_diagnostic_code_is_documented() {
             "reading codes from validate.rs failed: no {expected} in {codes:?}"
         );
     }
-    let doc = doc();
+    let doc = doc(DEFINITIONS);
     let missing: Vec<&String> = codes
         .iter()
         .filter(|c| !doc.contains(&format!("| `{c}` |")))

@@ -1,0 +1,269 @@
+//! Dates and periods from the text of a cell, as polars expressions: ISO
+//! timestamps read as the local Norwegian date (Europe/Oslo), ISO week
+//! codes read by their Thursday, and the period codes a period column may
+//! hold (`2024`, `2024Q2`, `2024-Q2`, `2024K2`, `2024-12`, `2024M12`,
+//! `2024U12`, `2024-W12`, `2024-12-31`). Polars' time-zone support is not
+//! compiled in: the offset and daylight-saving arithmetic is done here on
+//! whole minutes since 1970-01-01 00:00 UTC.
+
+use polars::prelude::*;
+
+use crate::definitions::Granularity;
+
+/// A date with an optional time (`T` or a space, seconds and fractions
+/// optional) and an optional offset (`Z`, `+01:00`, `+0100`, `+01`).
+/// Groups: 1 date, 2 hour, 3 minute, 4 second, 5 offset.
+const TIMESTAMP: &str = r"^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s?([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$";
+/// A plain date, `YYYY-MM-DD`.
+const PLAIN_DATE: &str = r"^\d{4}-\d{2}-\d{2}$";
+/// `2024-12`, `2024M12` (7 bytes); group 1 the month.
+const MONTH_CODE: &str = r"^\d{4}(?:-|[Mm])(\d{2})$";
+/// `2024Q2`, `2024-Q2`, `2024K2` (kvartal), `2024-K2` (6–7 bytes); group 1
+/// the quarter.
+const QUARTER_CODE: &str = r"^\d{4}-?[QqKk]([1-4])$";
+/// `2024U12` (SSB, uke), `2024W12`, `2024-W12`, `2024U5` (6–8 bytes); group
+/// 1 the week.
+const WEEK_CODE: &str = r"^\d{4}-?[UuWw](\d{1,2})$";
+
+const MINUTES_PER_DAY: i64 = 24 * 60;
+
+fn null_i64() -> Expr {
+    lit(NULL).cast(DataType::Int64)
+}
+
+/// The cells whose length in bytes lies in `min..=max`, null elsewhere: the
+/// regular expressions applied to the result skip every other row, so a
+/// column pays only for the forms its cells could be in.
+fn gated(t: &Expr, min: u32, max: u32) -> Expr {
+    let len = t.clone().str().len_bytes();
+    when(len.clone().gt_eq(lit(min)).and(len.lt_eq(lit(max))))
+        .then(t.clone())
+        .otherwise(lit(NULL).cast(DataType::String))
+}
+
+/// Text as an integer, null when it is not one.
+fn int(e: Expr) -> Expr {
+    e.cast(DataType::Int64)
+}
+
+/// `YYYY-MM-DD` as a date, null when it is not a valid date.
+fn date_of(text: Expr) -> Expr {
+    text.str().to_date(StrptimeOptions {
+        format: Some(PlSmallStr::from_static("%Y-%m-%d")),
+        strict: false,
+        exact: true,
+        cache: true,
+    })
+}
+
+/// Days since 1970-01-01 of a date.
+fn days(date: Expr) -> Expr {
+    date.cast(DataType::Int32).cast(DataType::Int64)
+}
+
+/// The date `n` days after 1970-01-01.
+fn from_days(n: Expr) -> Expr {
+    n.cast(DataType::Int32).cast(DataType::Date)
+}
+
+/// The date `<year><suffix>` (suffix `-MM-DD`).
+fn date_in(year: Expr, suffix: &str) -> Expr {
+    date_of(concat_str(
+        [year.cast(DataType::String), lit(suffix.to_string())],
+        "",
+        false,
+    ))
+}
+
+/// Days since 1970-01-01 of the last Sunday on or before `<year><suffix>`.
+fn last_sunday(year: Expr, suffix: &str) -> Expr {
+    let d = date_in(year, suffix);
+    // polars' weekday: Monday 1 … Sunday 7.
+    days(d.clone()) - d.dt().weekday().cast(DataType::Int64) % lit(7_i64)
+}
+
+/// Oslo's offset from UTC in minutes at `utc` (minutes since 1970-01-01
+/// 00:00 UTC): 120 (CEST) from the last Sunday of March 01:00 UTC to the
+/// last Sunday of October 01:00 UTC, else 60 (CET). The EU rule, in force
+/// in Norway since 1996.
+fn oslo_offset(utc: Expr) -> Expr {
+    let year = from_days(utc.clone().floor_div(lit(MINUTES_PER_DAY)))
+        .dt()
+        .year();
+    let at_one = |sunday: Expr| sunday * lit(MINUTES_PER_DAY) + lit(60_i64);
+    let start = at_one(last_sunday(year.clone(), "-03-31"));
+    let end = at_one(last_sunday(year, "-10-31"));
+    when(utc.clone().gt_eq(start).and(utc.lt(end)))
+        .then(lit(120_i64))
+        .otherwise(lit(60_i64))
+}
+
+/// An offset (`Z`, `±HH`, `±HHMM`, `±HH:MM`) in minutes east of UTC; null
+/// when its hours exceed 14 or its minutes 59.
+fn offset_minutes(off: Expr) -> Expr {
+    let o = off.str().replace_all(lit(":"), lit(""), true);
+    let zulu = o.clone().eq(lit("Z")).or(o.clone().eq(lit("z")));
+    let sign = when(o.clone().str().slice(lit(0), lit(1)).eq(lit("-")))
+        .then(lit(-1_i64))
+        .otherwise(lit(1_i64));
+    let hh = int(o.clone().str().slice(lit(1), lit(2)));
+    let mm = when(o.clone().str().len_chars().eq(lit(5_u32)))
+        .then(int(o.str().slice(lit(3), lit(2))))
+        .otherwise(lit(0_i64));
+    let valid = hh
+        .clone()
+        .lt_eq(lit(14_i64))
+        .and(mm.clone().lt_eq(lit(59_i64)));
+    when(zulu)
+        .then(lit(0_i64))
+        .when(valid)
+        .then(sign * (hh * lit(60_i64) + mm))
+        .otherwise(null_i64())
+}
+
+/// The local Norwegian date of a (trimmed) date or timestamp cell, null
+/// when it is neither. Without an offset the time is local already and the
+/// date part is the date; with one, the instant is moved to Oslo time
+/// (`2025-02-11T23:30:00Z` is 2025-02-12 in Oslo).
+pub(super) fn oslo_date(t: Expr) -> Expr {
+    let plain = date_of(gated(&t, 10, 10).str().extract(lit(PLAIN_DATE), 0));
+    let stamp = gated(&t, 11, u32::MAX);
+    let group = |i: usize| stamp.clone().str().extract(lit(TIMESTAMP), i);
+    let local = date_of(group(1));
+    let part = |i: usize| int(group(i)).fill_null(lit(0_i64));
+    let (h, mi, s) = (part(2), part(3), part(4));
+    let time_ok = h
+        .clone()
+        .lt_eq(lit(23_i64))
+        .and(mi.clone().lt_eq(lit(59_i64)))
+        .and(s.lt_eq(lit(60_i64)));
+    let off = group(5);
+    let utc = days(local.clone()) * lit(MINUTES_PER_DAY) + h * lit(60_i64) + mi
+        - offset_minutes(off.clone());
+    let oslo = from_days((utc.clone() + oslo_offset(utc)).floor_div(lit(MINUTES_PER_DAY)));
+    when(plain.clone().is_not_null())
+        .then(plain)
+        .when(local.clone().is_null().or(time_ok.not()))
+        .then(lit(NULL).cast(DataType::Date))
+        .when(off.is_null())
+        .then(local)
+        .otherwise(oslo)
+}
+
+/// The Thursday of ISO week `week` of ISO year `year` (the week that holds
+/// 4 January is week 1; weeks run Monday–Sunday), null when the year has no
+/// such week.
+fn week_thursday(year: Expr, week: Expr) -> Expr {
+    let jan4 = date_in(year.clone(), "-01-04");
+    let monday1 = days(jan4.clone()) - (jan4.dt().weekday().cast(DataType::Int64) - lit(1_i64));
+    let thursday = from_days(monday1 + lit(3_i64) + (week.clone() - lit(1_i64)) * lit(7_i64));
+    let valid = week
+        .clone()
+        .gt_eq(lit(1_i64))
+        .and(week.lt_eq(lit(53_i64)))
+        .and(thursday.clone().dt().year().cast(DataType::Int64).eq(year));
+    when(valid)
+        .then(thursday)
+        .otherwise(lit(NULL).cast(DataType::Date))
+}
+
+/// One way of writing a period: true on a cell written so, with the year
+/// and a month in the period.
+struct Form {
+    matches: Expr,
+    year: Expr,
+    month: Expr,
+}
+
+/// A code of `min..=max` bytes read with `pattern`: a four-digit year
+/// followed by a part (group 1), which `month` turns into a month.
+fn coded(t: &Expr, (min, max): (u32, u32), pattern: &str, month: impl Fn(Expr) -> Expr) -> Form {
+    let part = gated(t, min, max)
+        .str()
+        .extract(lit(pattern.to_string()), 1);
+    // The year only where the pattern matched, so that what is computed
+    // from it (a week's Thursday) skips every other row as well.
+    let year = when(part.clone().is_not_null())
+        .then(int(t.clone().str().slice(lit(0), lit(4))))
+        .otherwise(null_i64());
+    Form {
+        matches: part.clone().is_not_null(),
+        year,
+        month: month(int(part)),
+    }
+}
+
+/// `YYYY`: a cell of four bytes that is a number 1000–9999 (so four digits).
+fn year_code(t: &Expr) -> Form {
+    let n = int(gated(t, 4, 4));
+    Form {
+        matches: n
+            .clone()
+            .gt_eq(lit(1000_i64))
+            .and(n.clone().lt_eq(lit(9999_i64))),
+        year: n,
+        month: lit(1_i64),
+    }
+}
+
+/// A form read through a date (a day or a week's Thursday).
+fn dated(date: Expr) -> Form {
+    Form {
+        matches: date.clone().is_not_null(),
+        year: date.clone().dt().year().cast(DataType::Int64),
+        month: date.dt().month().cast(DataType::Int64),
+    }
+}
+
+/// The forms a period column of `granularity` may hold: its own and every
+/// finer one (a finer period lies in exactly one period of the column's
+/// granularity; a coarser one does not, and stays unreadable).
+fn forms(t: &Expr, granularity: Granularity) -> Vec<Form> {
+    let mut forms = vec![dated(oslo_date(t.clone()))];
+    if granularity == Granularity::Day {
+        return forms;
+    }
+    forms.push(coded(t, (7, 7), MONTH_CODE, |m| m));
+    let week = coded(t, (6, 8), WEEK_CODE, |w| w);
+    forms.push(dated(week_thursday(week.year, week.month)));
+    if granularity == Granularity::Month {
+        return forms;
+    }
+    forms.push(coded(t, (6, 7), QUARTER_CODE, |q| {
+        (q - lit(1_i64)) * lit(3_i64) + lit(1_i64)
+    }));
+    if granularity == Granularity::Quarter {
+        return forms;
+    }
+    forms.push(year_code(t));
+    forms
+}
+
+/// The year and the first month of the period (at `granularity`) a trimmed
+/// period cell names, both null when it names none.
+pub(super) fn period_parts(t: Expr, granularity: Granularity) -> (Expr, Expr) {
+    let mut year = null_i64();
+    let mut month = null_i64();
+    for f in forms(&t, granularity).into_iter().rev() {
+        let ok = f
+            .matches
+            .fill_null(lit(false))
+            .and(f.month.clone().gt_eq(lit(1_i64)))
+            .and(f.month.clone().lt_eq(lit(12_i64)));
+        year = when(ok.clone()).then(f.year).otherwise(year);
+        month = when(ok).then(f.month).otherwise(month);
+    }
+    let first = match granularity {
+        Granularity::Year => when(month.clone().is_not_null())
+            .then(lit(1_i64))
+            .otherwise(null_i64()),
+        Granularity::Quarter => {
+            (month - lit(1_i64)).floor_div(lit(3_i64)) * lit(3_i64) + lit(1_i64)
+        }
+        Granularity::Month | Granularity::Day => month,
+    };
+    (year.cast(DataType::Int32), first.cast(DataType::Int8))
+}
+
+#[cfg(test)]
+mod tests;
