@@ -971,10 +971,13 @@ def gen_hdir_tall(ctx):
     rng = rng_for(ctx["seed"], "hdir-rapporterte-tall")
     rows = []
 
-    def series(name, unit, start, growth, years=range(2019, 2026), area="Norge", digits=0):
+    def series(name, unit, start, growth, years=range(2019, 2026), area="Norge", digits=0, cap=None):
+        # `cap` keeps a count of municipalities below the number there are
+        # (the figure is flagged `implausible` above it); the random stream
+        # is the same with or without it.
         v = start
         for y in years:
-            rows.append((name, y, area, round(v, digits), unit))
+            rows.append((name, y, area, round(v if cap is None else min(v, cap), digits), unit))
             v = v * (1 + growth * rng.uniform(0.7, 1.3))
 
     series("helsenorge_timeavtaler_brukere", "personer", 820000, 0.16)
@@ -987,7 +990,7 @@ def gen_hdir_tall(ctx):
     series("helsenorge_innlogginger", "innlogginger", 48000000, 0.09)
     series("digital_hjemmeoppfolging_brukere", "personer", 2100, 0.45)
     series("kjernejournal_kommuner", "kommuner", 300, 0.03)
-    series("kritisk_info_kommuner", "kommuner", 90, 0.30)
+    series("kritisk_info_kommuner", "kommuner", 90, 0.30, cap=338)
     series("dokumentdeling_kildevirksomheter", "virksomheter", 4, 0.55)
     series("ekonsultasjon_fastlege_andel", "prosent", 9.0, 0.18, digits=1)
     emram = {"Helse Sør-Øst": 3.2, "Helse Vest": 3.6, "Helse Midt-Norge": 4.4, "Helse Nord": 2.9}
