@@ -126,6 +126,7 @@ fn entry<'a>(ind: &'a Indicator, ev: &'a Evaluated, cut: Option<i64>, lang: Lang
         files: ev.computed.as_ref().map_or(&[], |c| c.files.as_slice()),
         definition: ev.computed.as_ref().map(|c| c.definition.as_str()),
         notes: ev.computed.as_ref().map_or(&[], |c| c.notes.as_slice()),
+        data_notes: text::quality_notes(ev, lang),
         error: ev.error.as_deref(),
         assessment: ev.assessment.as_ref(),
         regional: &ev.regional,

@@ -323,7 +323,7 @@ fn evaluate_one(
             "{p} is not in the figures: the data do not cover it to its end ({}); an earlier period is not reported in its place",
             computed.notes.first().map_or("", String::as_str)
         ));
-        ev.computed = Some(computed);
+        // No figures: the period asked for is not among them.
         return ev;
     }
     let keep = |f: &&Figure| within(f, cut);

@@ -151,7 +151,10 @@ fn check_figures(catalogue: &Catalogue, data: &std::path::Path) -> Result<Vec<Di
                     ind.id(),
                     f.period
                 ),
-                help: Some("check the extract, or the definition's filter and `plausible` bounds".to_string()),
+                help: Some(
+                    "check the extract, or the definition's filter and `plausible` bounds"
+                        .to_string(),
+                ),
                 suggestion: None,
             });
         }

@@ -29,6 +29,8 @@ pub(crate) enum Kind {
         distinct: Option<String>,
         /// Multiplies the value.
         factor: Option<f64>,
+        /// The units seen in this or any earlier period (with `distinct`).
+        cumulative: bool,
     },
     /// Sum of a numeric column.
     Sum {
@@ -112,6 +114,7 @@ impl Measure {
             MeasureKind::Count => Kind::Count {
                 distinct: m.distinct.clone(),
                 factor: m.factor,
+                cumulative: m.cumulative,
             },
             MeasureKind::Sum => Kind::Sum {
                 column: column()?,
@@ -237,10 +240,12 @@ impl Measure {
         }
     }
 
-    /// `cumulative` of `ratio` and `share_of_units`.
+    /// `cumulative` of `count`, `ratio` and `share_of_units`.
     pub(crate) fn cumulative(&self) -> bool {
         match &self.kind {
-            Kind::Ratio { cumulative, .. } | Kind::ShareOfUnits { cumulative, .. } => *cumulative,
+            Kind::Count { cumulative, .. }
+            | Kind::Ratio { cumulative, .. }
+            | Kind::ShareOfUnits { cumulative, .. } => *cumulative,
             _ => false,
         }
     }

@@ -121,33 +121,130 @@ fn offset_minutes(off: Expr) -> Expr {
         .otherwise(null_i64())
 }
 
+/// Helper columns computed in steps before the expressions that read
+/// them. An intermediate value used several times in one expression is
+/// evaluated (and planned) once per use; nested, that grows the plan
+/// exponentially. Each helper here is a column of its own, computed once
+/// in a `with_columns` of its step, and dropped after the last step.
+pub(crate) struct Stages {
+    /// Prefix of the helper names (the column they serve).
+    prefix: String,
+    /// The helpers of each step: a step reads only earlier steps.
+    steps: Vec<Vec<Expr>>,
+    /// Every helper's name and step.
+    names: Vec<(String, usize)>,
+}
+
+impl Stages {
+    /// No helpers yet; their names start with `<prefix>__h`.
+    pub(crate) fn new(prefix: &str) -> Self {
+        Self {
+            prefix: prefix.to_string(),
+            steps: Vec::new(),
+            names: Vec::new(),
+        }
+    }
+
+    /// The step after the helpers `reads` (0 for expressions over the
+    /// frame's own columns).
+    fn after(&self, reads: &[&Expr]) -> usize {
+        reads
+            .iter()
+            .filter_map(|e| match e {
+                Expr::Column(n) => self
+                    .names
+                    .iter()
+                    .find(|(name, _)| name.as_str() == n.as_str())
+                    .map(|(_, step)| step + 1),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// `e`, which reads the helpers `reads` (and the frame's own columns),
+    /// as a new helper column; returns the column.
+    pub(crate) fn put(&mut self, e: Expr, reads: &[&Expr]) -> Expr {
+        let step = self.after(reads);
+        self.put_at(step, e)
+    }
+
+    /// The step after every helper so far.
+    fn next_step(&self) -> usize {
+        self.names.iter().map(|(_, s)| s + 1).max().unwrap_or(0)
+    }
+
+    /// `e` as a helper column computed after every helper so far.
+    fn put_last(&mut self, e: Expr) -> Expr {
+        self.put_at(self.next_step(), e)
+    }
+
+    fn put_at(&mut self, step: usize, e: Expr) -> Expr {
+        let name = format!("{}__h{}", self.prefix, self.names.len());
+        if self.steps.len() <= step {
+            self.steps.resize_with(step + 1, Vec::new);
+        }
+        self.steps[step].push(e.alias(name.clone()));
+        self.names.push((name.clone(), step));
+        col(name)
+    }
+
+    /// `lf` with every helper column, step by step.
+    pub(crate) fn apply(&self, mut lf: LazyFrame) -> LazyFrame {
+        for step in &self.steps {
+            lf = lf.with_columns(step.clone());
+        }
+        lf
+    }
+
+    /// `lf` without the helper columns.
+    pub(crate) fn drop(&self, lf: LazyFrame) -> LazyFrame {
+        if self.names.is_empty() {
+            return lf;
+        }
+        lf.drop(cols(self.names.iter().map(|(n, _)| n.as_str())))
+    }
+}
+
 /// The local Norwegian date of a (trimmed) date or timestamp cell, null
 /// when it is neither. Without an offset the time is local already and the
 /// date part is the date; with one, the instant is moved to Oslo time
-/// (`2025-02-11T23:30:00Z` is 2025-02-12 in Oslo).
-pub(super) fn oslo_date(t: Expr) -> Expr {
-    let plain = date_of(gated(&t, 10, 10).str().extract(lit(PLAIN_DATE), 0));
-    let stamp = gated(&t, 11, u32::MAX);
+/// (`2025-02-11T23:30:00Z` is 2025-02-12 in Oslo). The returned expression
+/// reads helper columns of `st`.
+pub(super) fn oslo_date(st: &mut Stages, t: Expr) -> Expr {
+    let t = st.put(t.clone(), &[&t]);
+    let plain = st.put(
+        date_of(gated(&t, 10, 10).str().extract(lit(PLAIN_DATE), 0)),
+        &[&t],
+    );
+    let stamp = st.put(gated(&t, 11, u32::MAX), &[&t]);
     let group = |i: usize| stamp.clone().str().extract(lit(TIMESTAMP), i);
-    let local = date_of(group(1));
-    let part = |i: usize| int(group(i)).fill_null(lit(0_i64));
+    let local = st.put(date_of(group(1)), &[&stamp]);
+    let mut part = |i: usize| st.put(int(group(i)).fill_null(lit(0_i64)), &[&stamp]);
     let (h, mi, s) = (part(2), part(3), part(4));
+    let off = st.put(group(5), &[&stamp]);
     let time_ok = h
         .clone()
         .lt_eq(lit(23_i64))
         .and(mi.clone().lt_eq(lit(59_i64)))
         .and(s.lt_eq(lit(60_i64)));
-    let off = group(5);
-    let utc = days(local.clone()) * lit(MINUTES_PER_DAY) + h * lit(60_i64) + mi
-        - offset_minutes(off.clone());
-    let oslo = from_days((utc.clone() + oslo_offset(utc)).floor_div(lit(MINUTES_PER_DAY)));
-    when(plain.clone().is_not_null())
-        .then(plain)
+    let utc = st.put(
+        days(local.clone()) * lit(MINUTES_PER_DAY) + h.clone() * lit(60_i64) + mi.clone()
+            - offset_minutes(off.clone()),
+        &[&local, &h, &mi, &off],
+    );
+    let oslo = st.put(
+        from_days((utc.clone() + oslo_offset(utc.clone())).floor_div(lit(MINUTES_PER_DAY))),
+        &[&utc],
+    );
+    let date = when(plain.clone().is_not_null())
+        .then(plain.clone())
         .when(local.clone().is_null().or(time_ok.not()))
         .then(lit(NULL).cast(DataType::Date))
-        .when(off.is_null())
-        .then(local)
-        .otherwise(oslo)
+        .when(off.clone().is_null())
+        .then(local.clone())
+        .otherwise(oslo.clone());
+    st.put(date, &[&plain, &local, &off, &oslo, &h, &mi])
 }
 
 /// The Thursday of ISO week `week` of ISO year `year` (the week that holds
@@ -168,7 +265,7 @@ fn week_thursday(year: Expr, week: Expr) -> Expr {
 }
 
 /// One way of writing a period: true on a cell written so, with the year
-/// and a month in the period.
+/// and a month in the period (helper columns of the caller's stages).
 struct Form {
     matches: Expr,
     year: Expr,
@@ -177,25 +274,37 @@ struct Form {
 
 /// A code of `min..=max` bytes read with `pattern`: a four-digit year
 /// followed by a part (group 1), which `month` turns into a month.
-fn coded(t: &Expr, (min, max): (u32, u32), pattern: &str, month: impl Fn(Expr) -> Expr) -> Form {
-    let part = gated(t, min, max)
-        .str()
-        .extract(lit(pattern.to_string()), 1);
+fn coded(
+    st: &mut Stages,
+    t: &Expr,
+    (min, max): (u32, u32),
+    pattern: &str,
+    month: impl Fn(Expr) -> Expr,
+) -> Form {
+    let part = st.put(
+        int(gated(t, min, max)
+            .str()
+            .extract(lit(pattern.to_string()), 1)),
+        &[t],
+    );
     // The year only where the pattern matched, so that what is computed
     // from it (a week's Thursday) skips every other row as well.
-    let year = when(part.clone().is_not_null())
-        .then(int(t.clone().str().slice(lit(0), lit(4))))
-        .otherwise(null_i64());
+    let year = st.put(
+        when(part.clone().is_not_null())
+            .then(int(t.clone().str().slice(lit(0), lit(4))))
+            .otherwise(null_i64()),
+        &[&part, t],
+    );
     Form {
         matches: part.clone().is_not_null(),
         year,
-        month: month(int(part)),
+        month: month(part),
     }
 }
 
 /// `YYYY`: a cell of four bytes that is a number 1000–9999 (so four digits).
-fn year_code(t: &Expr) -> Form {
-    let n = int(gated(t, 4, 4));
+fn year_code(st: &mut Stages, t: &Expr) -> Form {
+    let n = st.put(int(gated(t, 4, 4)), &[t]);
     Form {
         matches: n
             .clone()
@@ -206,53 +315,74 @@ fn year_code(t: &Expr) -> Form {
     }
 }
 
-/// A form read through a date (a day or a week's Thursday).
-fn dated(date: Expr) -> Form {
+/// A form read through a date (a day or a week's Thursday), a helper column.
+fn dated(date: &Expr) -> Form {
     Form {
         matches: date.clone().is_not_null(),
         year: date.clone().dt().year().cast(DataType::Int64),
-        month: date.dt().month().cast(DataType::Int64),
+        month: date.clone().dt().month().cast(DataType::Int64),
     }
 }
 
 /// The forms a period column of `granularity` may hold: its own and every
 /// finer one (a finer period lies in exactly one period of the column's
 /// granularity; a coarser one does not, and stays unreadable).
-fn forms(t: &Expr, granularity: Granularity) -> Vec<Form> {
-    let mut forms = vec![dated(oslo_date(t.clone()))];
+fn forms(st: &mut Stages, t: &Expr, granularity: Granularity) -> Vec<Form> {
+    let day = oslo_date(st, t.clone());
+    let mut forms = vec![dated(&day)];
     if granularity == Granularity::Day {
         return forms;
     }
-    forms.push(coded(t, (7, 7), MONTH_CODE, |m| m));
-    let week = coded(t, (6, 8), WEEK_CODE, |w| w);
-    forms.push(dated(week_thursday(week.year, week.month)));
+    forms.push(coded(st, t, (7, 7), MONTH_CODE, |m| m));
+    let week = coded(st, t, (6, 8), WEEK_CODE, |w| w);
+    let thursday = st.put(
+        week_thursday(week.year.clone(), week.month.clone()),
+        &[&week.year, &week.month],
+    );
+    forms.push(dated(&thursday));
     if granularity == Granularity::Month {
         return forms;
     }
-    forms.push(coded(t, (6, 7), QUARTER_CODE, |q| {
+    forms.push(coded(st, t, (6, 7), QUARTER_CODE, |q| {
         (q - lit(1_i64)) * lit(3_i64) + lit(1_i64)
     }));
     if granularity == Granularity::Quarter {
         return forms;
     }
-    forms.push(year_code(t));
+    forms.push(year_code(st, t));
     forms
 }
 
 /// The year and the first month of the period (at `granularity`) a trimmed
-/// period cell names, both null when it names none.
-pub(super) fn period_parts(t: Expr, granularity: Granularity) -> (Expr, Expr) {
+/// period cell names, both null when it names none. The expressions read
+/// helper columns of `st`.
+pub(super) fn period_parts(st: &mut Stages, t: Expr, granularity: Granularity) -> (Expr, Expr) {
+    let t = st.put(t.clone(), &[&t]);
+    let forms = forms(st, &t, granularity);
+    // Each form's verdict, year and month as columns, after every helper
+    // they could read.
+    let step = st.next_step();
+    let mut decided = Vec::new();
+    for f in forms {
+        let ok = st.put_at(
+            step,
+            f.matches
+                .fill_null(lit(false))
+                .and(f.month.clone().gt_eq(lit(1_i64)))
+                .and(f.month.clone().lt_eq(lit(12_i64))),
+        );
+        let year = st.put_at(step, f.year);
+        let month = st.put_at(step, f.month);
+        decided.push((ok, year, month));
+    }
     let mut year = null_i64();
     let mut month = null_i64();
-    for f in forms(&t, granularity).into_iter().rev() {
-        let ok = f
-            .matches
-            .fill_null(lit(false))
-            .and(f.month.clone().gt_eq(lit(1_i64)))
-            .and(f.month.clone().lt_eq(lit(12_i64)));
-        year = when(ok.clone()).then(f.year).otherwise(year);
-        month = when(ok).then(f.month).otherwise(month);
+    for (ok, y, m) in decided.into_iter().rev() {
+        year = when(ok.clone()).then(y).otherwise(year);
+        month = when(ok).then(m).otherwise(month);
     }
+    let year = st.put_last(year);
+    let month = st.put_last(month);
     let first = match granularity {
         Granularity::Year => when(month.clone().is_not_null())
             .then(lit(1_i64))

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use anyhow::{Context, Result, anyhow, bail};
 use polars::prelude::*;
 
+use super::calendar::Stages;
 use super::discover::year_columns;
 use super::typed::{orgnr_check, period_exprs, typed};
 use super::{Dialect, FILE, FileInfo, MONTH, Opened, ROW, YEAR, cache};
@@ -229,6 +230,7 @@ impl Opened<'_> {
         let def = self.source;
         let flags = opts.flags();
         let mut exprs = Vec::new();
+        let mut st = Stages::new("_typed");
         for name in wanted {
             let c = def
                 .columns
@@ -241,7 +243,7 @@ impl Opened<'_> {
                 // Parsed by the CSV reader already: only the MOD11 check remains.
                 Some(DataType::Int64) => orgnr_check(col(*name)),
                 Some(_) => col(*name),
-                None => typed(col(*name), ty, file.dialect.decimal_comma),
+                None => typed(&mut st, col(*name), ty, file.dialect.decimal_comma),
             };
             if flags && ty != ColumnType::Text && *name != def.period_column {
                 exprs.push(unreadable(*name, reader.is_some(), e.clone()).alias(bad_flag(name)));
@@ -254,7 +256,7 @@ impl Opened<'_> {
         // h2 (issue 15, snapshot sources): `_y`/`_m` from the as-of date.
         if let Some(s) = &def.snapshot {
             exprs.extend(super::enrich::snapshot_period(s));
-            return Ok(lf.with_columns(exprs));
+            return Ok(st.drop(st.apply(lf).with_columns(exprs)));
         }
         let period_col = col(def.period_column.as_str());
         let period_by_reader = self.reader_type(&def.period_column, opts).is_some();
@@ -264,7 +266,7 @@ impl Opened<'_> {
                 period_col.dt().month().cast(DataType::Int8),
             )
         } else {
-            period_exprs(period_col, self.source.granularity)
+            period_exprs(&mut st, period_col, self.source.granularity)
         };
         if flags {
             // The period column is unreadable where no period comes out of it.
@@ -275,7 +277,7 @@ impl Opened<'_> {
         }
         exprs.push(y.alias(YEAR));
         exprs.push(m.alias(MONTH));
-        Ok(lf.with_columns(exprs))
+        Ok(st.drop(st.apply(lf).with_columns(exprs)))
     }
 
     /// The type the CSV reader parses a column as, when not text. Only when

@@ -5,7 +5,7 @@
 
 use polars::prelude::*;
 
-use super::calendar::{oslo_date, period_parts};
+use super::calendar::{Stages, oslo_date, period_parts};
 use super::{MONTH, YEAR};
 use crate::definitions::{ColumnType, Granularity};
 
@@ -14,13 +14,13 @@ pub(super) fn trimmed(raw: Expr) -> Expr {
     raw.str().strip_chars(lit(" \t\r\u{a0}"))
 }
 
-/// The typed value of a raw text column.
-pub(crate) fn typed(raw: Expr, ty: ColumnType, decimal_comma: bool) -> Expr {
+/// The typed value of a raw text column (dates read helper columns of `st`).
+pub(crate) fn typed(st: &mut Stages, raw: Expr, ty: ColumnType, decimal_comma: bool) -> Expr {
     match ty {
         ColumnType::Text => raw,
         ColumnType::Integer => number(raw, decimal_comma).cast(DataType::Int64),
         ColumnType::Decimal => number(raw, decimal_comma),
-        ColumnType::Date => oslo_date(trimmed(raw)),
+        ColumnType::Date => oslo_date(st, trimmed(raw)),
         ColumnType::Municipality => code(raw, 4, "(?:K-)?"),
         ColumnType::County => code(raw, 2, ""),
         ColumnType::Orgnr => orgnr(raw),
@@ -104,8 +104,8 @@ pub(super) fn orgnr_check(n: Expr) -> Expr {
 /// `_y` and `_m` (the year and the first month of the period) from the
 /// raw text of a period column of the given granularity; both null when
 /// the cell names no period of it (see [`period_parts`] for the forms).
-pub(super) fn period_exprs(raw: Expr, granularity: Granularity) -> (Expr, Expr) {
-    period_parts(trimmed(raw), granularity)
+pub(super) fn period_exprs(st: &mut Stages, raw: Expr, granularity: Granularity) -> (Expr, Expr) {
+    period_parts(st, trimmed(raw), granularity)
 }
 
 /// The period key of a row at a grouping granularity: `_y`, `_y*10+q`, `_y*100+m`.
@@ -127,13 +127,16 @@ mod tests {
 
     use super::typed;
     use crate::definitions::ColumnType;
+    use crate::sources::calendar::Stages;
 
     /// The typed value of each cell, as text (`-` for null).
     fn typed_cells(ty: ColumnType, cells: &[&str]) -> Vec<String> {
         let df = df!("t" => cells).expect("frame");
-        let out = df
-            .lazy()
-            .select([typed(col("t"), ty, false).cast(DataType::String).alias("v")])
+        let mut st = Stages::new("t");
+        let v = typed(&mut st, col("t"), ty, false);
+        let out = st
+            .apply(df.lazy())
+            .select([v.cast(DataType::String).alias("v")])
             .collect()
             .expect("collect");
         out.column("v")

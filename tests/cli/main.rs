@@ -7,6 +7,7 @@ mod definitions_doc;
 mod docs_check;
 mod geography;
 mod joins;
+mod loud_failures;
 mod real_world_forms;
 mod report;
 mod seed_figures;

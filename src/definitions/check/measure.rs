@@ -72,6 +72,14 @@ pub(super) fn check(ctx: &mut Ctx<'_>, scope: &Scope<'_>, path: &str, m: &RawMea
     let at = At { path, m, source };
     match kind {
         MeasureKind::Count => {
+            if m.cumulative && m.distinct.is_none() {
+                ctx.error(
+                    "missing-field",
+                    &format!("{path}.distinct"),
+                    "a cumulative `count` counts distinct units: name their column in `distinct`"
+                        .to_string(),
+                );
+            }
             if m.distinct.is_some() {
                 need_column(
                     ctx,
@@ -103,7 +111,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, scope: &Scope<'_>, path: &str, m: &RawMea
 /// Which fields each kind uses (besides `kind`, `source`, `filter`, `scale`).
 fn allowed_fields(kind: MeasureKind) -> &'static [&'static str] {
     match kind {
-        MeasureKind::Count => &["distinct", "factor"],
+        MeasureKind::Count => &["distinct", "factor", "cumulative"],
         MeasureKind::Sum | MeasureKind::Mean | MeasureKind::Median => &["column", "factor"],
         MeasureKind::Ratio => &["numerator", "denominator", "cumulative"],
         MeasureKind::ShareOfUnits => &["units", "condition", "weight-by", "cumulative"],

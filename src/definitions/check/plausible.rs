@@ -13,7 +13,10 @@ pub(super) fn check(ctx: &mut Ctx<'_>, raw: Option<&RawPlausible>) -> Option<Pla
     };
     let min = bound(ctx, "plausible.min", raw.min.as_ref());
     let max = bound(ctx, "plausible.max", raw.max.as_ref());
-    Some(Plausible { min: min?, max: max? })
+    Some(Plausible {
+        min: min?,
+        max: max?,
+    })
 }
 
 fn bound(ctx: &mut Ctx<'_>, field: &str, raw: Option<&serde_yaml::Value>) -> Option<Option<Bound>> {

@@ -17,9 +17,12 @@ pub(super) fn simple(
     breakdown: &str,
     g: Granularity,
 ) -> Result<LazyFrame> {
-    let lf = filtered(ctx, m, breakdown, g)?;
+    let mut lf = filtered(ctx, m, breakdown, g)?;
     let all = unfiltered(ctx, m, breakdown)?;
     let kind = m.measure_kind();
+    if kind == MeasureKind::Count && m.cumulative() {
+        lf = cumulative(lf, &all, m, g)?;
+    }
     let factor = m.factor().unwrap_or(1.0);
     let column = || -> Result<Expr> {
         m.column()
@@ -80,6 +83,38 @@ pub(super) fn simple(
         ],
         UnionArgs::default(),
     )?)
+}
+
+/// A cumulative count's rows: for every period of the data (whatever the
+/// filter keeps), one row per unit (`distinct`) and group first seen in that
+/// period or an earlier one, so counting distinct units per period counts
+/// the union of the units seen up to its end.
+fn cumulative(lf: LazyFrame, all: &LazyFrame, m: &Measure, g: Granularity) -> Result<LazyFrame> {
+    let d = m
+        .distinct()
+        .ok_or_else(|| anyhow!("a cumulative `count` needs `distinct`"))?;
+    let first = lf
+        .filter(col(d).is_not_null())
+        .group_by([col(d), col(GROUP)])
+        .agg([col(KEY).min().alias("_first")]);
+    let periods = all
+        .clone()
+        .select([crate::sources::period_key(g).alias(KEY)])
+        .filter(col(KEY).is_not_null())
+        .unique_stable(None, UniqueKeepStrategy::Any);
+    // An equi-join on a constant rather than a cross join: polars turns a
+    // cross join with an inequality filter into an inequality join that
+    // its streaming engine does not run.
+    let one = || lit(0_i32).alias("_one");
+    Ok(periods
+        .with_column(one())
+        .join(
+            first.with_column(one()),
+            [col("_one")],
+            [col("_one")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .filter(col("_first").lt_eq(col(KEY))))
 }
 
 /// One more row, without a period: the last month the source's rows

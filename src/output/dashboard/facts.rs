@@ -309,6 +309,7 @@ pub(super) struct Provenance {
     definition: String,
     files: Vec<FileRow>,
     notes: Vec<String>,
+    data_notes: Vec<String>,
 }
 
 /// A data file read.
@@ -344,5 +345,6 @@ pub(super) fn provenance(e: &Entry<'_>) -> Provenance {
             })
             .collect(),
         notes: e.notes.to_vec(),
+        data_notes: e.data_notes.clone(),
     }
 }

@@ -35,6 +35,10 @@ pub(crate) struct Entry<'a> {
     pub(crate) definition: Option<&'a str>,
     /// Notes on rows left out and why.
     pub(crate) notes: &'a [String],
+    /// What the figures left out (unreadable cells, excluded rows,
+    /// unmatched keys, incomplete periods, flagged values), in the page's
+    /// language.
+    pub(crate) data_notes: Vec<String>,
     /// Why the indicator could not be computed.
     pub(crate) error: Option<&'a str>,
     /// The national assessment.

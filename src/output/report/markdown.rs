@@ -11,7 +11,7 @@ use crate::output::evaluated::Run;
 
 use super::commentary::Given;
 use crate::output::number;
-use crate::output::text::{ambition_text_opt, status_label};
+use crate::output::text::{ambition_text_opt, quality_notes, status_label};
 
 /// The template's view of the report.
 #[derive(Serialize)]
@@ -23,6 +23,8 @@ struct View {
     /// Free commentary text, trimmed (none when empty).
     text: Option<String>,
     header: [&'static str; 5],
+    /// "Notes on the data", the heading of each goal's quality notes.
+    data_notes: &'static str,
     goals: Vec<GoalView>,
 }
 
@@ -34,6 +36,9 @@ struct GoalView {
     status_text: Option<String>,
     sections: Vec<Section>,
     rows: Vec<[String; 5]>,
+    /// What the goal's figures left out, one line per note, each starting
+    /// with the indicator's name.
+    notes: Vec<String>,
 }
 
 /// A commentary list under a goal.
@@ -70,6 +75,7 @@ pub(crate) fn markdown(
             Word::ProgressColumn,
         ]
         .map(|w| w.text(lang)),
+        data_notes: Word::DataNotes.text(lang),
         goals: GOALS
             .iter()
             .filter_map(|(goal, _, _)| goal_view(catalogue, run, goal, given, lang))
@@ -130,6 +136,16 @@ fn goal_view(
             ])
         })
         .collect();
+    let notes = inds
+        .iter()
+        .filter_map(|ind| Some((ind, run.results.get(ind.id())?)))
+        .flat_map(|(ind, ev)| {
+            let name = ind.name(en).to_string();
+            quality_notes(ev, lang)
+                .into_iter()
+                .map(move |n| format!("{name}: {n}"))
+        })
+        .collect();
     Some(GoalView {
         heading: format!(
             "{} {goal}: {}",
@@ -140,5 +156,6 @@ fn goal_view(
         status_text: comment.and_then(|g| g.status.clone()),
         sections,
         rows,
+        notes,
     })
 }

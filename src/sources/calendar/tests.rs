@@ -6,15 +6,17 @@
 
 use polars::prelude::*;
 
-use super::{oslo_date, period_parts};
+use super::{Stages, oslo_date, period_parts};
 use crate::definitions::Granularity;
 
 /// `expr` over a one-column frame `t` of `cells`, as text (`-` for null).
-fn eval(cells: &[&str], expr: impl Fn(Expr) -> Expr) -> Vec<String> {
+fn eval(cells: &[&str], expr: impl Fn(&mut Stages, Expr) -> Expr) -> Vec<String> {
     let df = df!("t" => cells).expect("frame");
-    let out = df
-        .lazy()
-        .select([expr(col("t")).cast(DataType::String).alias("v")])
+    let mut st = Stages::new("t");
+    let v = expr(&mut st, col("t"));
+    let out = st
+        .apply(df.lazy())
+        .select([v.cast(DataType::String).alias("v")])
         .collect()
         .expect("collect");
     out.column("v")
@@ -112,8 +114,8 @@ fn malformed_dates_and_timestamps_are_unreadable() {
 /// `(cell, expected "year/first month")` at `granularity`.
 fn periods(granularity: Granularity, cells: &[(&str, &str)]) {
     let input: Vec<&str> = cells.iter().map(|c| c.0).collect();
-    let got = eval(&input, |t| {
-        let (y, m) = period_parts(t, granularity);
+    let got = eval(&input, |st, t| {
+        let (y, m) = period_parts(st, t, granularity);
         concat_str(
             [y.cast(DataType::String), m.cast(DataType::String)],
             "/",
