@@ -198,22 +198,6 @@ pub(crate) fn note_failures(run: &Run<'_>) -> bool {
     true
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn status_labels() {
-        assert_eq!(status_label(Status::OnTrack, Lang::Nb), "I rute");
-        assert_eq!(status_label(Status::OnTrack, Lang::En), "On track");
-        assert_eq!(status_label(Status::Achieved, Lang::Nb), "Nådd");
-        assert_eq!(
-            status_label(Status::InsufficientData, Lang::En),
-            "Insufficient data"
-        );
-    }
-}
-
 /// What an indicator's figures left out, one line each, in `lang`: rows
 /// excluded for an unreadable key, unreadable cells, unmatched keys, the
 /// files and columns behind them, dropped periods and flagged values.
@@ -259,4 +243,20 @@ pub(crate) fn quality_notes(ev: &Evaluated, lang: Lang) -> Vec<String> {
         out.push(fill(lang, Word::FlaggedImplausible, &[&flagged.join(", ")]));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_labels() {
+        assert_eq!(status_label(Status::OnTrack, Lang::Nb), "I rute");
+        assert_eq!(status_label(Status::OnTrack, Lang::En), "On track");
+        assert_eq!(status_label(Status::Achieved, Lang::Nb), "Nådd");
+        assert_eq!(
+            status_label(Status::InsufficientData, Lang::En),
+            "Insufficient data"
+        );
+    }
 }

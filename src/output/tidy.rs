@@ -83,7 +83,9 @@ pub(crate) fn rows(run: &Run<'_>) -> Vec<Vec<String>> {
                 },
                 f.flags.join(";"),
             ]);
-            rows.last_mut().map(|r| r.extend(counts.iter().cloned()));
+            if let Some(r) = rows.last_mut() {
+                r.extend(counts.iter().cloned());
+            }
         }
         // A period the data do not cover to its end: a row without a value
         // that says so, instead of no row at all.

@@ -246,7 +246,7 @@ impl Opened<'_> {
                 None => typed(&mut st, col(*name), ty, file.dialect.decimal_comma),
             };
             if flags && ty != ColumnType::Text && *name != def.period_column {
-                exprs.push(unreadable(*name, reader.is_some(), e.clone()).alias(bad_flag(name)));
+                exprs.push(unreadable(name, reader.is_some(), e.clone()).alias(bad_flag(name)));
             }
             exprs.push(e.alias(*name));
             if opts.keep_raw {

@@ -704,7 +704,8 @@ fn period_cut_and_stable_tidy_csv() {
     assert_eq!(
         header,
         "goal,indicator,period,breakdown,group,value,unit,numerator,denominator,n,ci_low,ci_high,\
-suppressed,text,status,required_now,projected_at_deadline,stale"
+suppressed,text,status,required_now,projected_at_deadline,stale,flags,rows_excluded,\
+cells_unreadable,unmatched_keys"
     );
     let rows: Vec<Row> = parse_csv(&run.output.stdout);
     assert_eq!(rows.len(), 1, "only periods up to 2024Q1: {rows:#?}");

@@ -13,20 +13,35 @@ pub(super) fn check(ctx: &mut Ctx<'_>, raw: Option<&RawPlausible>) -> Option<Pla
     };
     let min = bound(ctx, "plausible.min", raw.min.as_ref());
     let max = bound(ctx, "plausible.max", raw.max.as_ref());
-    Some(Plausible {
-        min: min?,
-        max: max?,
-    })
+    let (Ok(min), Ok(max)) = (min, max) else {
+        return None;
+    };
+    if let (Some(Bound::Value(lo)), Some(Bound::Value(hi))) = (min, max)
+        && lo > hi
+    {
+        ctx.error(
+            "bad-value",
+            "plausible",
+            format!("`min` ({lo}) is above `max` ({hi})"),
+        );
+        return None;
+    }
+    Some(Plausible { min, max })
 }
 
-fn bound(ctx: &mut Ctx<'_>, field: &str, raw: Option<&serde_yaml::Value>) -> Option<Option<Bound>> {
-    let Some(v) = raw else { return Some(None) };
+/// A bound, `Ok(None)` when absent, `Err` when malformed (an error is given).
+fn bound(
+    ctx: &mut Ctx<'_>,
+    field: &str,
+    raw: Option<&serde_yaml::Value>,
+) -> Result<Option<Bound>, ()> {
+    let Some(v) = raw else { return Ok(None) };
     if let Some(x) = v.as_f64() {
-        return Some(Some(Bound::Value(x)));
+        return Ok(Some(Bound::Value(x)));
     }
     match v.as_str() {
-        Some("municipalities") => Some(Some(Bound::Municipalities)),
-        Some("counties") => Some(Some(Bound::Counties)),
+        Some("municipalities") => Ok(Some(Bound::Municipalities)),
+        Some("counties") => Ok(Some(Bound::Counties)),
         _ => {
             ctx.error(
                 "bad-value",
@@ -34,7 +49,7 @@ fn bound(ctx: &mut Ctx<'_>, field: &str, raw: Option<&serde_yaml::Value>) -> Opt
                 "must be a number, `municipalities` or `counties` (the number valid in the figure's year)"
                     .to_string(),
             );
-            None
+            Err(())
         }
     }
 }

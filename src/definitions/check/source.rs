@@ -43,7 +43,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, raw: RawSource) -> Option<Source> {
     }
     let mut source = build(ctx, &raw, timing)?;
     source.max_unreadable_keys = tolerance?;
-    source.complete_through = complete_through?;
+    source.complete_through = complete_through.ok()?;
     Some(source)
 }
 
@@ -73,17 +73,18 @@ fn tolerance(ctx: &mut Ctx<'_>, raw: Option<&serde_yaml::Value>) -> Option<Toler
 }
 
 /// `complete-through`: a date.
-fn complete_through(ctx: &mut Ctx<'_>, raw: Option<&str>) -> Option<Option<Period>> {
-    let Some(t) = raw else { return Some(None) };
+/// `Err` when malformed (an error is given).
+fn complete_through(ctx: &mut Ctx<'_>, raw: Option<&str>) -> Result<Option<Period>, ()> {
+    let Some(t) = raw else { return Ok(None) };
     match Period::parse(t) {
-        Some(p) if p.granularity == Granularity::Day => Some(Some(p)),
+        Some(p) if p.granularity == Granularity::Day => Ok(Some(p)),
         _ => {
             ctx.error(
                 "bad-value",
                 "complete-through",
                 format!("`{t}` must be a date like 2025-10-15"),
             );
-            None
+            Err(())
         }
     }
 }
