@@ -328,9 +328,9 @@ words! {
 
     // What a figure left out (`output::text::quality_notes`).
     DataNotes: "Merknader om dataene", "Notes on the data";
-    RowsExcludedKeys: "{0} rader utelatt fordi en nøkkel (periode, enhet, organisasjonsnummer) mangler eller ikke kan leses", "{0} rows left out because a key (period, unit, organisation number) is missing or cannot be read";
-    CellsUnreadable: "{0} celler kan ikke leses og regnes som manglende", "{0} cells cannot be read and count as missing";
-    KeysUnmatched: "{0} nøkler uten treff i oppslagskilden eller kodetabellen", "{0} keys without a match in the looked-up source or code table";
+    RowsExcludedKeys: "rader utelatt fordi en nøkkel (periode, enhet, organisasjonsnummer) mangler eller ikke kan leses: {0}", "rows left out because a key (period, unit, organisation number) is missing or cannot be read: {0}";
+    CellsUnreadable: "celler som ikke kan leses og regnes som manglende: {0}", "cells that cannot be read and count as missing: {0}";
+    KeysUnmatched: "nøkler uten treff i oppslagskilden eller kodetabellen: {0}", "keys without a match in the looked-up source or code table: {0}";
     CellsIn: "{0}: {1} i kolonnen «{2}» (forventet {3})", "{0}: {1} in column “{2}” (expected {3})";
     PeriodsIncomplete: "ufullstendige perioder utelatt: {0}", "incomplete periods left out: {0}";
     FlaggedImplausible: "usannsynlige verdier flagget: {0}", "implausible values flagged: {0}";

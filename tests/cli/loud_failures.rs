@@ -125,6 +125,38 @@ fn a_tolerated_unreadable_key_is_counted_where_the_figure_is() {
     run.expect_code(0)
         .expect_output("Merknader om dataene")
         .expect_output("kpr/brukere_2025.csv");
+    // The report and the dashboard page say so too.
+    w.run(&[
+        "report",
+        "--indicators",
+        "indicators",
+        "--data",
+        "data",
+        "--quarter",
+        "2025Q4",
+        "--out",
+        "out",
+    ])
+    .expect_code(0);
+    let md = w.read("out/2025Q4/report.md");
+    assert!(md.contains("Merknader om dataene:"), "{md}");
+    assert!(
+        md.contains("kommuner-med-brukere: rader utelatt fordi en nøkkel"),
+        "{md}"
+    );
+    w.run(&[
+        "dashboard",
+        "--indicators",
+        "indicators",
+        "--data",
+        "data",
+        "--out",
+        "site",
+    ])
+    .expect_code(0);
+    let page = w.read("site/indicator-kommuner-med-brukere.html");
+    assert!(page.contains("Merknader om dataene"), "{page}");
+    assert!(page.contains("brukere_2025.csv"), "{page}");
     // --strict: any exclusion or unreadable cell is an error.
     let run = w.compute_csv("kommuner-med-brukere", &["--strict"], &[]);
     run.expect_code(1).expect_output("--strict");
