@@ -78,6 +78,19 @@ fn an_unreadable_municipality_key_stops_the_figure_with_a_located_error() {
 }
 
 #[test]
+fn a_cell_that_may_be_an_identity_number_is_never_echoed() {
+    let w = kpr("");
+    // Line 4 now holds eleven digits where the municipality belongs.
+    w.write(
+        "data/kpr/brukere_2025.csv",
+        KPR.replace("2025;Oslo;", "2025;01017012345;"),
+    );
+    let run = w.compute_csv("kommuner-med-brukere", &[], &[]);
+    run.expect_code(1).expect_output("line 4");
+    assert!(!run.stderr().contains("01017012345"), "{}", run.stderr());
+}
+
+#[test]
 fn a_tolerated_unreadable_key_is_counted_where_the_figure_is() {
     let w = kpr("max-unreadable-keys: 1\n");
     let rows = w.figures("kommuner-med-brukere", &[]);

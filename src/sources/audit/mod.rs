@@ -160,7 +160,8 @@ pub(crate) fn audit_all<'a>(
 
 /// Where a column's first unreadable cell is: the file, its line (1-based)
 /// and the cell's text (cut to 40 characters; `None` for organisation
-/// numbers, which may hold a person's identity number by mistake). The
+/// numbers, which may hold a person's identity number by mistake, and for
+/// any cell with nine or more digits in a row). The
 /// error path of a run whose unreadable cells passed the threshold: one
 /// extra scan, stopped at the first hit.
 ///
@@ -215,6 +216,20 @@ pub(crate) fn first_unreadable(
         .column(&format!("{column}__raw"))
         .ok()
         .and_then(|c| c.str().ok()?.get(0).map(|s| s.chars().take(40).collect()))
-        .filter(|_: &String| !is_orgnr);
+        .filter(|t: &String| !is_orgnr && !may_identify(t));
     Ok(Some((info.path.clone(), info.line_of_row(row), text)))
+}
+
+/// A cell with nine or more digits in a row (an organisation number or a
+/// person's eleven-digit identity number) is never echoed, whatever the
+/// column it is in.
+fn may_identify(text: &str) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        if run >= 9 {
+            return true;
+        }
+    }
+    false
 }
