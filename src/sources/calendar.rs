@@ -395,5 +395,26 @@ pub(super) fn period_parts(st: &mut Stages, t: Expr, granularity: Granularity) -
     (year.cast(DataType::Int32), first.cast(DataType::Int8))
 }
 
+/// `expr` over a one-column frame `t` of `cells`, as text (`-` for null):
+/// what the unit tests of cell forms compare.
+#[cfg(test)]
+pub(super) fn eval_cells(cells: &[&str], expr: impl Fn(&mut Stages, Expr) -> Expr) -> Vec<String> {
+    let df = df!("t" => cells).expect("frame");
+    let mut st = Stages::new("t");
+    let v = expr(&mut st, col("t"));
+    let out = st
+        .apply(df.lazy())
+        .select([v.cast(DataType::String).alias("v")])
+        .collect()
+        .expect("collect");
+    out.column("v")
+        .expect("v")
+        .str()
+        .expect("text")
+        .iter()
+        .map(|v| v.unwrap_or("-").to_string())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests;

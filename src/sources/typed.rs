@@ -123,29 +123,14 @@ pub(crate) fn period_key(granularity: Granularity) -> Expr {
 
 #[cfg(test)]
 mod tests {
-    use polars::prelude::*;
 
     use super::typed;
     use crate::definitions::ColumnType;
-    use crate::sources::calendar::Stages;
+    use crate::sources::calendar::eval_cells;
 
     /// The typed value of each cell, as text (`-` for null).
     fn typed_cells(ty: ColumnType, cells: &[&str]) -> Vec<String> {
-        let df = df!("t" => cells).expect("frame");
-        let mut st = Stages::new("t");
-        let v = typed(&mut st, col("t"), ty, false);
-        let out = st
-            .apply(df.lazy())
-            .select([v.cast(DataType::String).alias("v")])
-            .collect()
-            .expect("collect");
-        out.column("v")
-            .expect("v")
-            .str()
-            .expect("text")
-            .iter()
-            .map(|v| v.unwrap_or("-").to_string())
-            .collect()
+        eval_cells(cells, |st, t| typed(st, t, ty, false))
     }
 
     #[test]

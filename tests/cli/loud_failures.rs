@@ -104,17 +104,10 @@ fn a_tolerated_unreadable_key_is_counted_where_the_figure_is() {
     assert_eq!(r["cells_unreadable"], "1", "{rows:#?}");
     assert_eq!(r["unmatched_keys"], "0", "{rows:#?}");
     // JSON: the counts per file and column.
-    let run = w.run(&[
+    let run = w.on_data(
         "compute",
-        "--indicators",
-        "indicators",
-        "--data",
-        "data",
-        "--indicator",
-        "kommuner-med-brukere",
-        "--format",
-        "json",
-    ]);
+        &["--indicator", "kommuner-med-brukere", "--format", "json"],
+    );
     run.expect_code(0);
     let text = run.stdout();
     for needle in [
@@ -126,47 +119,20 @@ fn a_tolerated_unreadable_key_is_counted_where_the_figure_is() {
         assert!(text.contains(needle), "{needle:?} not in:\n{text}");
     }
     // The terminal table says so under the figures.
-    let run = w.run(&[
-        "compute",
-        "--indicators",
-        "indicators",
-        "--data",
-        "data",
-        "--indicator",
-        "kommuner-med-brukere",
-    ]);
+    let run = w.on_data("compute", &["--indicator", "kommuner-med-brukere"]);
     run.expect_code(0)
         .expect_output("Merknader om dataene")
         .expect_output("kpr/brukere_2025.csv");
     // The report and the dashboard page say so too.
-    w.run(&[
-        "report",
-        "--indicators",
-        "indicators",
-        "--data",
-        "data",
-        "--quarter",
-        "2025Q4",
-        "--out",
-        "out",
-    ])
-    .expect_code(0);
+    w.on_data("report", &["--quarter", "2025Q4", "--out", "out"])
+        .expect_code(0);
     let md = w.read("out/2025Q4/report.md");
     assert!(md.contains("Merknader om dataene:"), "{md}");
     assert!(
         md.contains("kommuner-med-brukere: rader utelatt fordi en nøkkel"),
         "{md}"
     );
-    w.run(&[
-        "dashboard",
-        "--indicators",
-        "indicators",
-        "--data",
-        "data",
-        "--out",
-        "site",
-    ])
-    .expect_code(0);
+    w.on_data("dashboard", &["--out", "site"]).expect_code(0);
     let page = w.read("site/indicator-kommuner-med-brukere.html");
     assert!(page.contains("Merknader om dataene"), "{page}");
     assert!(page.contains("brukere_2025.csv"), "{page}");
@@ -275,17 +241,9 @@ fn a_quarter_with_data_only_in_its_first_month_is_left_out_and_reported() {
     run.expect_code(1).expect_output("2025Q4");
     assert!(!run.stdout().contains("2025Q3,"), "{}", run.stdout());
     // The table says which period was left out and why.
-    w.run(&[
-        "compute",
-        "--indicators",
-        "indicators",
-        "--data",
-        "data",
-        "--indicator",
-        "virksomheter",
-    ])
-    .expect_code(0)
-    .expect_output("2025Q4");
+    w.on_data("compute", &["--indicator", "virksomheter"])
+        .expect_code(0)
+        .expect_output("2025Q4");
 }
 
 #[test]
@@ -332,15 +290,7 @@ fn a_count_above_its_plausible_maximum_is_flagged_and_warned_about() {
         (r["value"].as_str(), r["flags"].as_str()),
         ("4", "implausible")
     );
-    let run = w.run(&[
-        "validate",
-        "--indicators",
-        "indicators",
-        "--data",
-        "data",
-        "--format",
-        "json",
-    ]);
+    let run = w.on_data("validate", &["--format", "json"]);
     let json = run.json();
     let found = json
         .as_array()

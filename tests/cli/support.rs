@@ -182,6 +182,14 @@ impl Workdir {
         parse_csv(&run.output.stdout)
     }
 
+    /// Runs `ehelse <command> --indicators indicators --data data` and the
+    /// extra arguments, whatever its exit code.
+    pub(crate) fn on_data(&self, command: &str, extra: &[&str]) -> Run {
+        let mut args = vec![command, "--indicators", "indicators", "--data", "data"];
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
+
     /// Runs `compute --indicator id --format csv` over `indicators/` and
     /// `data/` with extra arguments and environment variables, whatever its
     /// exit code.

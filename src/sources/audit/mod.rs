@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use polars::prelude::{col, lit};
+use polars::prelude::{LazyFrame, col, lit};
 use serde::Serialize;
 
 use super::{FrameOptions, Opened, collect_all};
@@ -99,6 +99,25 @@ pub(crate) struct AuditFile {
     pub(crate) excluded: u64,
 }
 
+/// Every declared column of a source, typed, with the raw text beside it,
+/// the row index and the rows with invalid organisation numbers kept.
+fn raw_frame(opened: &Opened<'_>) -> Result<LazyFrame> {
+    let names: Vec<&str> = opened
+        .source
+        .columns
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    opened.frame(
+        &names,
+        FrameOptions {
+            row_index: true,
+            keep_raw: true,
+            keep_invalid_orgnr: true,
+        },
+    )
+}
+
 /// Audits an opened source: three plans over all its files (rows and
 /// exclusions per file, totals, example rows), collected together so the
 /// files are scanned once.
@@ -107,15 +126,7 @@ pub(crate) struct AuditFile {
 /// When polars fails to read the files.
 pub(crate) fn audit(opened: &Opened<'_>) -> Result<Audit> {
     let source = opened.source;
-    let names: Vec<&str> = source.columns.iter().map(|c| c.name.as_str()).collect();
-    let lf = opened.frame(
-        &names,
-        FrameOptions {
-            row_index: true,
-            keep_raw: true,
-            keep_invalid_orgnr: true,
-        },
-    )?;
+    let lf = raw_frame(opened)?;
     let flags = flags::flags(source);
     let plans = flags::plans(&lf, source, &flags);
     let mut dfs = collect_all(plans)
@@ -132,7 +143,7 @@ pub(crate) fn audit(opened: &Opened<'_>) -> Result<Audit> {
         source: source.id().to_string(),
         files: read::files(opened, &file_rows),
         rows: totals.u64("rows"),
-        columns: names.iter().map(|s| (*s).to_string()).collect(),
+        columns: source.columns.iter().map(|c| c.name.clone()).collect(),
         first_period: totals.period(source, "_first"),
         last_period: totals.period(source, "_last"),
         symbols,
@@ -172,15 +183,7 @@ pub(crate) fn first_unreadable(
     column: &str,
 ) -> Result<Option<(PathBuf, u64, Option<String>)>> {
     let source = opened.source;
-    let names: Vec<&str> = source.columns.iter().map(|c| c.name.as_str()).collect();
-    let lf = opened.frame(
-        &names,
-        FrameOptions {
-            row_index: true,
-            keep_raw: true,
-            keep_invalid_orgnr: true,
-        },
-    )?;
+    let lf = raw_frame(opened)?;
     let Some(flag) = flags::flags(source).into_iter().find(|f| {
         f.column == column && matches!(f.code, "unparseable" | "invalid-orgnr" | "bad-period")
     }) else {

@@ -9,23 +9,8 @@ use polars::prelude::*;
 use super::{Stages, oslo_date, period_parts};
 use crate::definitions::Granularity;
 
-/// `expr` over a one-column frame `t` of `cells`, as text (`-` for null).
 fn eval(cells: &[&str], expr: impl Fn(&mut Stages, Expr) -> Expr) -> Vec<String> {
-    let df = df!("t" => cells).expect("frame");
-    let mut st = Stages::new("t");
-    let v = expr(&mut st, col("t"));
-    let out = st
-        .apply(df.lazy())
-        .select([v.cast(DataType::String).alias("v")])
-        .collect()
-        .expect("collect");
-    out.column("v")
-        .expect("v")
-        .str()
-        .expect("text")
-        .iter()
-        .map(|v| v.unwrap_or("-").to_string())
-        .collect()
+    super::eval_cells(cells, expr)
 }
 
 fn dates(cells: &[(&str, &str)]) {
