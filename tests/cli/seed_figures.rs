@@ -37,6 +37,57 @@ fn shipped_run() -> (Vec<Row>, Value) {
     (parse_csv(&csv.output.stdout), json.json())
 }
 
+/// The summed weights of the 2025 answers to the trust question in the
+/// sample survey: all answers, and «Vet ikke» alone.
+fn trust_weights(year: &str) -> (f64, f64) {
+    let text = std::fs::read_to_string(repo().join("sample-data/survey/innbyggerundersokelsen.csv"))
+        .expect("sample survey");
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().expect("header").split(';').collect();
+    let at = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let (aar, vekt, sporsmal, svar) = (at("aar"), at("vekt"), at("sporsmal"), at("svar"));
+    let (mut all, mut dont_know) = (0.0, 0.0);
+    for line in lines {
+        let f: Vec<&str> = line.split(';').collect();
+        if f[aar] != year || f[sporsmal] != "tillit_helseopplysninger" {
+            continue;
+        }
+        let w: f64 = f[vekt].replace(',', ".").parse().expect("weight");
+        all += w;
+        if f[svar] == "Vet ikke" {
+            dont_know += w;
+        }
+    }
+    (all, dont_know)
+}
+
+/// Municipalities with at least one active user in the sample KPR export
+/// of `year`: of any technology, and of one other than the safety alarm.
+fn welfare_municipalities(year: &str) -> (u32, u32) {
+    let bytes = std::fs::read(repo().join(format!("sample-data/kpr/velferdsteknologi_{year}.csv")))
+        .expect("sample KPR export");
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+    let mut any = std::collections::BTreeSet::new();
+    let mut beyond = std::collections::BTreeSet::new();
+    // A title line, then the header `år;kommunenr;kommune;teknologi;aktive_brukere;…`.
+    for line in text.lines().skip(2) {
+        let f: Vec<&str> = line.split(';').collect();
+        // Thousands may be written with spaces (`1 234`).
+        let users: u64 = match f[4].trim().replace([' ', '\u{a0}'], "").parse() {
+            Ok(n) => n,
+            Err(_) => continue, // SSB symbols: not a user count
+        };
+        if users >= 1 {
+            any.insert(f[1].to_string());
+            if f[3] != "trygghetsalarm" {
+                beyond.insert(f[1].to_string());
+            }
+        }
+    }
+    let n = |s: &std::collections::BTreeSet<String>| u32::try_from(s.len()).expect("count");
+    (n(&any), n(&beyond))
+}
+
 /// National values of one indicator by period.
 fn national(rows: &[Row], id: &str) -> BTreeMap<String, f64> {
     let out: BTreeMap<String, f64> = rows
@@ -136,6 +187,24 @@ fn every_ready_indicator_computes_and_seed_figures_come_out_as_stated() {
     for year in ["2024", "2025"] {
         assert!(at(&trust, year) >= 70.0, "{year}: {trust:?}");
     }
+    // "innbyggerandelen som er enig": every respondent is in the base, also
+    // those who "ikke har gjort seg opp en mening" (seed 002's footnote), so
+    // the denominator is the weight of all who answered, «Vet ikke» too.
+    let (all, dont_know) = trust_weights("2025");
+    assert!(dont_know > 0.0, "the sample has «Vet ikke» answers");
+    let row = rows
+        .iter()
+        .find(|r| {
+            r["indicator"] == "tillit-helseopplysninger"
+                && r["period"] == "2025"
+                && r["breakdown"].is_empty()
+        })
+        .expect("trust 2025");
+    let denominator: f64 = row["denominator"].parse().expect("denominator");
+    assert!(
+        (denominator - all).abs() < 0.01,
+        "denominator {denominator}, all respondents {all} («Vet ikke» {dont_know})"
+    );
     let trust_json = by_id["tillit-helseopplysninger"];
     let ambition = trust_json["ambition"].as_str().unwrap_or_default();
     assert!(
@@ -153,6 +222,19 @@ fn every_ready_indicator_computes_and_seed_figures_come_out_as_stated() {
     assert_eq!((at(&all_epj, "2026") / 25.0).round(), 3.0, "{all_epj:?}");
     let hto_epj = national(&rows, "hto-ny-epj");
     assert!(at(&hto_epj, "2026") < at(&all_epj, "2026"), "{hto_epj:?}");
+
+    // Målindikator 1.4 counts municipalities offering welfare technology,
+    // "eksempelvis trygghetsalarmer" (seed 000): with the safety alarm. The
+    // status report's variant (seed 002) leaves it out.
+    let (with_alarm, beyond_alarm) = welfare_municipalities("2025");
+    assert!(with_alarm > beyond_alarm, "{with_alarm} vs {beyond_alarm}");
+    let count = national(&rows, "velferdsteknologi-antall-kommuner");
+    assert_eq!(at(&count, "2025"), f64::from(with_alarm), "{count:?}");
+    let beyond = national(
+        &rows,
+        "velferdsteknologi-antall-kommuner-utover-trygghetsalarm",
+    );
+    assert_eq!(at(&beyond, "2025"), f64::from(beyond_alarm), "{beyond:?}");
 
     // Goal 1: welfare technology is a share of the municipalities valid each
     // year: 356 to 2023, 357 from 2024.
