@@ -15,8 +15,8 @@ use crate::error::{Error, Result};
 use crate::geography::SplitPolicy;
 use crate::measures::{Computed, Engine, Figure};
 use crate::output;
+use crate::output::evaluated::end_index;
 pub(crate) use crate::output::evaluated::{Evaluated, Run};
-use crate::output::evaluated::{end_index, within};
 use crate::period::{Granularity, Period, today};
 
 /// Counts below this are suppressed in breakdowns unless a command says otherwise.
@@ -326,7 +326,7 @@ fn evaluate_one(
         // No figures: the period asked for is not among them.
         return ev;
     }
-    let keep = |f: &&Figure| within(f, cut);
+    let keep = |f: &&Figure| computed.within(f, cut);
     let national: Vec<&Figure> = computed.national().into_iter().filter(keep).collect();
     let with_value: Vec<&&Figure> = national
         .iter()
@@ -340,7 +340,11 @@ fn evaluate_one(
     if let Some(cur) = &ev.current
         && let Some(p) = Period::parse(&cur.period)
     {
-        let age = p.months_from_end(as_of);
+        // A snapshot's figure is as old as its as-of date.
+        let p = computed.as_of.map_or(p, |d| {
+            Period::new(crate::definitions::Granularity::Month, d.year, d.sub)
+        });
+        let age = p.months_from_end(as_of).max(0);
         ev.age_months = Some(age);
         ev.stale = age > ind.frequency.stale_after_months();
     }

@@ -127,7 +127,17 @@ impl<'a> Engine<'a> {
             .values()
             .filter_map(|o| o.source.complete_through)
             .min();
+        // Figures over snapshots only describe the state on the as-of date.
+        let as_of = if !opened.is_empty() && opened.values().all(|o| o.source.snapshot.is_some()) {
+            opened
+                .values()
+                .filter_map(|o| o.source.snapshot.map(|s| s.as_of))
+                .max()
+        } else {
+            None
+        };
         Ok(Planned {
+            as_of,
             complete_through,
             counting,
             indicator: ind.id().to_string(),
@@ -295,6 +305,8 @@ pub(crate) struct Planned {
     pub(super) counting: Vec<(String, LazyFrame, quality::Used)>,
     /// The earliest `complete-through` of the sources read.
     pub(super) complete_through: Option<crate::period::Period>,
+    /// The as-of date when every source read is a snapshot.
+    pub(super) as_of: Option<crate::period::Period>,
     /// Ids of the sources read.
     pub(super) sources: Vec<String>,
     pub(super) definition: String,

@@ -62,6 +62,7 @@ pub(super) fn finish(
             ))
     });
     Ok(Computed {
+        as_of: p.as_of,
         indicator: p.indicator,
         granularity: p.granularity.as_str().to_string(),
         figures,

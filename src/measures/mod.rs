@@ -86,9 +86,26 @@ pub(crate) struct Computed {
     pub(crate) quality: Quality,
     /// Periods left out because the data do not cover them to their end.
     pub(crate) dropped: Vec<String>,
+    /// When every source read is a snapshot: its as-of date. The figures
+    /// (labelled with the year) describe the state on that day, so they
+    /// belong to any reporting period that ends on or after it.
+    #[serde(skip)]
+    pub(crate) as_of: Option<crate::period::Period>,
 }
 
 impl Computed {
+    /// Whether a figure belongs to a report whose period ends at month
+    /// index `cut` (`year*12 + month`; always without one): its period ends
+    /// by then, or, over snapshots, the as-of date lies before.
+    pub(crate) fn within(&self, f: &Figure, cut: Option<i64>) -> bool {
+        let Some(c) = cut else { return true };
+        match self.as_of {
+            Some(d) => i64::from(d.year) * 12 + i64::from(d.sub) <= c,
+            None => crate::period::Period::parse(&f.period)
+                .is_some_and(|p| i64::from(p.year) * 12 + i64::from(p.last_month()) <= c),
+        }
+    }
+
     /// National figures in period order.
     pub(crate) fn national(&self) -> Vec<&Figure> {
         self.figures

@@ -56,7 +56,7 @@ impl Evaluated {
     /// The figures (all breakdowns) of periods that end by `cut`.
     pub(crate) fn figures_within(&self, cut: Option<i64>) -> Vec<&Figure> {
         self.computed.as_ref().map_or_else(Vec::new, |c| {
-            c.figures.iter().filter(|f| within(f, cut)).collect()
+            c.figures.iter().filter(|f| c.within(f, cut)).collect()
         })
     }
 
@@ -108,11 +108,6 @@ impl Run<'_> {
 /// Month index of the end of a period: the `--period` cut.
 pub(crate) fn end_index(p: Period) -> i64 {
     i64::from(p.year) * 12 + i64::from(p.last_month())
-}
-
-/// Whether a figure's period ends by the `--period` cut (always without one).
-pub(crate) fn within(f: &Figure, cut: Option<i64>) -> bool {
-    label_within(&f.period, cut)
 }
 
 /// Whether a period label ends by the `--period` cut (always without one).

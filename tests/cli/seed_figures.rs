@@ -40,8 +40,9 @@ fn shipped_run() -> (Vec<Row>, Value) {
 /// The summed weights of the 2025 answers to the trust question in the
 /// sample survey: all answers, and «Vet ikke» alone.
 fn trust_weights(year: &str) -> (f64, f64) {
-    let text = std::fs::read_to_string(repo().join("sample-data/survey/innbyggerundersokelsen.csv"))
-        .expect("sample survey");
+    let text =
+        std::fs::read_to_string(repo().join("sample-data/survey/innbyggerundersokelsen.csv"))
+            .expect("sample survey");
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().expect("header").split(';').collect();
     let at = |name: &str| header.iter().position(|h| *h == name).expect(name);
@@ -252,4 +253,36 @@ fn every_ready_indicator_computes_and_seed_figures_come_out_as_stated() {
     };
     assert_eq!(denominator("2023"), "356");
     assert_eq!(denominator("2024"), "357");
+}
+
+/// Seed 002 shows HTO "per januar 2026": one snapshot, so a 2026Q2 report
+/// shows it (all 15 county authorities; "3 av 4" with the procurements
+/// outside HTO), and the effect indicator is one count, not one per year of
+/// signing or planning.
+#[test]
+fn the_hto_snapshot_stands_in_a_2026q2_report() {
+    let w = Workdir::new();
+    let indicators = repo().join("indicators");
+    let data = repo().join("sample-data");
+    let run = w.run(&[
+        "compute",
+        "--goal",
+        "5",
+        "--period",
+        "2026Q2",
+        "--indicators",
+        &indicators.display().to_string(),
+        "--data",
+        &data.display().to_string(),
+        "--format",
+        "csv",
+    ]);
+    run.expect_code(0);
+    let rows = parse_csv(&run.output.stdout);
+    let dental = national(&rows, "hto-tannhelse-fylkeskommuner");
+    assert_eq!(at(&dental, "2026"), 15.0, "{dental:?}");
+    let all_epj = national(&rows, "nytt-epj-alle-kommuner");
+    assert_eq!((at(&all_epj, "2026") / 25.0).round(), 3.0, "{all_epj:?}");
+    let effect = national(&rows, "hto-effekt");
+    assert_eq!(effect.len(), 1, "one snapshot, not a series: {effect:?}");
 }
