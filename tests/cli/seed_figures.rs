@@ -188,24 +188,6 @@ fn every_ready_indicator_computes_and_seed_figures_come_out_as_stated() {
     for year in ["2024", "2025"] {
         assert!(at(&trust, year) >= 70.0, "{year}: {trust:?}");
     }
-    // "innbyggerandelen som er enig": every respondent is in the base, also
-    // those who "ikke har gjort seg opp en mening" (seed 002's footnote), so
-    // the denominator is the weight of all who answered, «Vet ikke» too.
-    let (all, dont_know) = trust_weights("2025");
-    assert!(dont_know > 0.0, "the sample has «Vet ikke» answers");
-    let row = rows
-        .iter()
-        .find(|r| {
-            r["indicator"] == "tillit-helseopplysninger"
-                && r["period"] == "2025"
-                && r["breakdown"].is_empty()
-        })
-        .expect("trust 2025");
-    let denominator: f64 = row["denominator"].parse().expect("denominator");
-    assert!(
-        (denominator - all).abs() < 0.01,
-        "denominator {denominator}, all respondents {all} («Vet ikke» {dont_know})"
-    );
     let trust_json = by_id["tillit-helseopplysninger"];
     let ambition = trust_json["ambition"].as_str().unwrap_or_default();
     assert!(
@@ -223,19 +205,6 @@ fn every_ready_indicator_computes_and_seed_figures_come_out_as_stated() {
     assert_eq!((at(&all_epj, "2026") / 25.0).round(), 3.0, "{all_epj:?}");
     let hto_epj = national(&rows, "hto-ny-epj");
     assert!(at(&hto_epj, "2026") < at(&all_epj, "2026"), "{hto_epj:?}");
-
-    // Målindikator 1.4 counts municipalities offering welfare technology,
-    // "eksempelvis trygghetsalarmer" (seed 000): with the safety alarm. The
-    // status report's variant (seed 002) leaves it out.
-    let (with_alarm, beyond_alarm) = welfare_municipalities("2025");
-    assert!(with_alarm > beyond_alarm, "{with_alarm} vs {beyond_alarm}");
-    let count = national(&rows, "velferdsteknologi-antall-kommuner");
-    assert_eq!(at(&count, "2025"), f64::from(with_alarm), "{count:?}");
-    let beyond = national(
-        &rows,
-        "velferdsteknologi-antall-kommuner-utover-trygghetsalarm",
-    );
-    assert_eq!(at(&beyond, "2025"), f64::from(beyond_alarm), "{beyond:?}");
 
     // Goal 1: welfare technology is a share of the municipalities valid each
     // year: 356 to 2023, 357 from 2024.
@@ -285,4 +254,45 @@ fn the_hto_snapshot_stands_in_a_2026q2_report() {
     assert_eq!((at(&all_epj, "2026") / 25.0).round(), 3.0, "{all_epj:?}");
     let effect = national(&rows, "hto-effekt");
     assert_eq!(effect.len(), 1, "one snapshot, not a series: {effect:?}");
+}
+
+/// Trust is "innbyggerandelen som er enig" (seed 002): every respondent is
+/// in the base, also those who "ikke har gjort seg opp en mening" (its
+/// footnote), so the denominator is the weight of all who answered, «Vet
+/// ikke» too.
+#[test]
+fn trust_keeps_dont_know_in_the_base() {
+    let (rows, _) = shipped_run();
+    let (all, dont_know) = trust_weights("2025");
+    assert!(dont_know > 0.0, "the sample has «Vet ikke» answers");
+    let row = rows
+        .iter()
+        .find(|r| {
+            r["indicator"] == "tillit-helseopplysninger"
+                && r["period"] == "2025"
+                && r["breakdown"].is_empty()
+        })
+        .expect("trust 2025");
+    let denominator: f64 = row["denominator"].parse().expect("denominator");
+    assert!(
+        (denominator - all).abs() < 0.01,
+        "denominator {denominator}, all respondents {all} («Vet ikke» {dont_know})"
+    );
+}
+
+/// Målindikator 1.4 counts municipalities offering welfare technology,
+/// "eksempelvis trygghetsalarmer" (seed 000): with the safety alarm. The
+/// status report's variant (seed 002) leaves it out.
+#[test]
+fn welfare_technology_14_counts_the_safety_alarm() {
+    let (rows, _) = shipped_run();
+    let (with_alarm, beyond_alarm) = welfare_municipalities("2025");
+    assert!(with_alarm > beyond_alarm, "{with_alarm} vs {beyond_alarm}");
+    let count = national(&rows, "velferdsteknologi-antall-kommuner");
+    assert_eq!(at(&count, "2025"), f64::from(with_alarm), "{count:?}");
+    let beyond = national(
+        &rows,
+        "velferdsteknologi-antall-kommuner-utover-trygghetsalarm",
+    );
+    assert_eq!(at(&beyond, "2025"), f64::from(beyond_alarm), "{beyond:?}");
 }
