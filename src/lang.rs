@@ -335,6 +335,10 @@ words! {
     PeriodsIncomplete: "ufullstendige perioder utelatt: {0}", "incomplete periods left out: {0}";
     FlaggedImplausible: "usannsynlige verdier flagget: {0}", "implausible values flagged: {0}";
 
+    // Result goals and their indicators (`output::coverage`).
+    CoverageHeading: "Resultatmål for mål {0}: {1} av {2} har minst én indikator ({3})", "Result goals of goal {0}: {1} of {2} have at least one indicator ({3})";
+    NoIndicatorYet: "ingen indikator ennå", "no indicator yet";
+
     // The Markdown report.
     ReportTitle: "Statusrapport, Nasjonal e-helsestrategi", "Status report, Nasjonal e-helsestrategi";
     OverallStatus: "Overordnet status", "Overall status";

@@ -7,6 +7,7 @@ mod locate;
 mod measure;
 mod model;
 mod raw;
+mod structure;
 mod vocab;
 
 use std::fmt::Write as _;
@@ -23,6 +24,8 @@ pub(crate) use model::{
     normalise_goal,
 };
 pub(crate) use model::{Enrich, ORIGINAL_SUFFIX, Snapshot, harmonise_flag};
+pub(crate) use raw::Names;
+pub(crate) use structure::Structure;
 
 /// The whole catalogue: every source and indicator under a folder.
 #[derive(Debug, Default)]
@@ -33,6 +36,8 @@ pub(crate) struct Catalogue {
     pub(crate) indicators: Vec<Indicator>,
     /// Sources that parsed, sorted by id.
     pub(crate) sources: Vec<Source>,
+    /// Goals' result goals (`structure/`), as the seeds give them.
+    pub(crate) structures: Vec<Structure>,
     /// Every finding, sorted by file and position.
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
@@ -58,16 +63,19 @@ impl Catalogue {
         for file in files {
             let bytes =
                 std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
-            let is_source = file
+            let top = file
                 .strip_prefix(dir)
                 .ok()
                 .and_then(|rel| rel.components().next())
-                .is_some_and(|c| c.as_os_str() == "sources");
+                .map(|c| c.as_os_str().to_os_string());
+            let is_source = top.as_deref().is_some_and(|c| c == "sources");
+            let is_structure = top.as_deref().is_some_and(|c| c == "structure");
             texts.push(check::FileText {
                 sha256: sha256_hex(&bytes),
                 text: String::from_utf8_lossy(&bytes).into_owned(),
                 path: file,
                 is_source,
+                is_structure,
             });
         }
         let mut catalogue = check::check(&texts);

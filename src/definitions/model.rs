@@ -409,6 +409,8 @@ pub(crate) struct Indicator {
     pub(crate) method: Method,
     /// Declared plausibility bounds.
     pub(crate) plausible: Plausible,
+    /// Result goals of its goal it helps measure (`structure/`).
+    pub(crate) result_goals: Vec<u32>,
 }
 
 impl Indicator {

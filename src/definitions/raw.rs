@@ -89,6 +89,9 @@ pub(crate) struct RawIndicator {
     /// Bounds a figure must lie within to be taken at face value.
     #[serde(default)]
     pub(crate) plausible: Option<RawPlausible>,
+    /// Result goals of the indicator's goal it helps measure.
+    #[serde(default, rename = "result-goals")]
+    pub(crate) result_goals: Vec<u32>,
 }
 
 /// `plausible`: `min` and `max`, each a number, `municipalities` or `counties`.

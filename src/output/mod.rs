@@ -5,6 +5,7 @@
 
 pub(crate) mod atomic;
 pub(crate) mod catalogue_md;
+pub(crate) mod coverage;
 pub(crate) mod csv;
 pub(crate) mod dashboard;
 pub(crate) mod evaluated;

@@ -43,7 +43,7 @@ fn header_words(cells: &[Word], lang: Lang) -> Vec<String> {
 
 /// `compute`: a table per goal, strategic indicators first, and the goal's
 /// mean-score status under it.
-pub(crate) fn compute(run: &Run<'_>, lang: Lang) -> String {
+pub(crate) fn compute(catalogue: &Catalogue, run: &Run<'_>, lang: Lang) -> String {
     let en = lang == Lang::En;
     let cells = [
         Word::Indicator,
@@ -101,6 +101,16 @@ pub(crate) fn compute(run: &Run<'_>, lang: Lang) -> String {
             Word::GoalStatusMeanScore.text(lang),
             status_label(goal_status, lang)
         );
+        // The goal's result goals, when the whole goal was picked.
+        let whole = catalogue
+            .of_goal(code)
+            .iter()
+            .all(|i| run.selected.iter().any(|s| s.id() == i.id()));
+        if whole
+            && let Some((heading, lines)) = super::coverage::view(catalogue, code, Some(run), lang)
+        {
+            let _ = writeln!(out, "{}", super::coverage::text(&heading, &lines));
+        }
     }
     out
 }
@@ -206,7 +216,14 @@ pub(crate) fn list(catalogue: &Catalogue, goal: Option<&str>, lang: Lang) -> Str
             ambition_text(ind, lang),
         ]);
     }
-    format!("{table}\n{n} indicator(s)\n")
+    let mut out = format!("{table}\n{n} indicator(s)\n");
+    if let Some(g) = goal
+        && let Some((heading, lines)) = super::coverage::view(catalogue, g, None, lang)
+    {
+        out.push('\n');
+        out.push_str(&super::coverage::text(&heading, &lines));
+    }
+    out
 }
 
 /// `sources`: a row per source, then one line per problem and failure.

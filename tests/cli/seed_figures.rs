@@ -296,3 +296,44 @@ fn welfare_technology_14_counts_the_safety_alarm() {
     );
     assert_eq!(at(&beyond, "2025"), f64::from(beyond_alarm), "{beyond:?}");
 }
+
+/// Seed 004's structure of goal 1: 20 numbered result goals under 10
+/// citizen needs and 4 main areas, each shown with its indicators or "no
+/// indicator yet", in `list --goal 1` and under goal 1 of `compute`.
+#[test]
+fn goal_1_shows_its_result_goals_and_their_coverage() {
+    let w = Workdir::new();
+    let indicators = repo().join("indicators");
+    let data = repo().join("sample-data");
+    let ind = indicators.display().to_string();
+    let list = w.run(&["list", "--goal", "1", "--indicators", &ind]);
+    list.expect_code(0);
+    let out = list.stdout();
+    assert!(
+        out.contains("Resultatmål for mål 1: 10 av 20 har minst én indikator"),
+        "{out}"
+    );
+    // Result goal 2 (a simple health overview) has no indicator; 9
+    // (appointments) is measured by the Helsenorge appointment services.
+    let line = |n: &str| {
+        out.lines()
+            .find(|l| l.trim_start().starts_with(n))
+            .unwrap_or_else(|| panic!("no result goal {n} in\n{out}"))
+            .to_string()
+    };
+    assert!(line("(2) ").ends_with("ingen indikator ennå"), "{out}");
+    assert!(line("(9) ").contains("timeavtaler"), "{out}");
+    assert_eq!(out.matches("      (").count(), 20, "{out}");
+    let run = w.run(&[
+        "compute",
+        "--goal",
+        "1",
+        "--indicators",
+        &ind,
+        "--data",
+        &data.display().to_string(),
+    ]);
+    run.expect_code(0)
+        .expect_output("Resultatmål for mål 1: 10 av 20")
+        .expect_output("Innbygger kan bestille, flytte og avlyse avtaler");
+}

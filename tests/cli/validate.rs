@@ -149,7 +149,8 @@ fn yaml_files(rel: &str) -> usize {
 fn shipped_catalogue_is_valid() {
     let w = catalogue();
     let sources = yaml_files("indicators/sources");
-    let indicators = yaml_files("indicators") - sources;
+    // `structure/` holds goals' result goals, not indicators.
+    let indicators = yaml_files("indicators") - sources - yaml_files("indicators/structure");
     let run = w.run(&["validate"]);
     run.expect_code(0).expect_output(&format!(
         "{indicators} indicator(s), {sources} source(s) checked: 0 error(s)"
@@ -506,4 +507,26 @@ fn json_findings_of_a_broken_catalogue() {
     // Exactly the planted mistake, nothing else.
     let errors = findings.iter().filter(|f| f["severity"] == "error").count();
     assert_eq!(errors, 1, "{json:#}");
+}
+
+#[test]
+fn a_link_to_a_result_goal_the_goal_lacks_is_an_error() {
+    let w = crate::support::Workdir::new();
+    w.write(
+        "indicators/structure/goal-1.yaml",
+        "goal: \"1\"\nreference: \"test\"\nareas:\n  - id: a\n    name: { nb: \"A\", en: \"A\" }\n    needs:\n      - id: n\n        name: { nb: \"N\", en: \"N\" }\n        result-goals:\n          - { number: 1, name: { nb: \"R1\", en: \"R1\" } }\n",
+    );
+    w.write(
+        "indicators/goal-1/x.yaml",
+        "id: x\nname: { nb: \"x\", en: \"x\" }\ngoal: 1\nlevel: support\ntype: process\nreadiness: planned\nunit: count\nfrequency: annual\nambition: { none: \"test\" }\nresult-goals: [1, 7]\n",
+    );
+    let run = w.run(&["validate", "--indicators", "indicators"]);
+    run.expect_code(1)
+        .expect_output("unknown-result-goal")
+        .expect_output("no result goal 7");
+    assert!(
+        !run.stdout().contains("no result goal 1 "),
+        "{}",
+        run.stdout()
+    );
 }

@@ -96,6 +96,7 @@ fn build(
         reference: raw.reference.clone(),
         method,
         plausible: crate::definitions::model::Plausible::default(),
+        result_goals: raw.result_goals.clone(),
     })
 }
 

@@ -20,6 +20,7 @@ use super::Catalogue;
 use super::locate::Locator;
 use super::model::{GOALS, Indicator, Source};
 use super::raw::{RawIndicator, RawSource};
+use super::structure::Structure;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 
 /// A definition file's text.
@@ -32,6 +33,8 @@ pub(super) struct FileText {
     pub(super) text: String,
     /// Whether it lies under `sources/`.
     pub(super) is_source: bool,
+    /// Whether it lies under `structure/` (a goal's result goals).
+    pub(super) is_structure: bool,
 }
 
 /// Collects findings for one file.
@@ -122,8 +125,25 @@ pub(super) fn check(files: &[FileText]) -> Catalogue {
     let mut diagnostics = Vec::new();
     let mut raw_sources: Vec<(&FileText, RawSource)> = Vec::new();
     let mut raw_indicators: Vec<(&FileText, RawIndicator)> = Vec::new();
+    let mut structures = Vec::new();
     for file in files {
-        if file.is_source {
+        if file.is_structure {
+            if let Some(st) = parse::<Structure>(file, &mut diagnostics) {
+                for problem in st.problems() {
+                    diagnostics.push(Diagnostic::error(
+                        "bad-value",
+                        crate::diagnostic::Location {
+                            file: file.path.clone(),
+                            line: 0,
+                            column: 0,
+                        },
+                        "areas",
+                        problem,
+                    ));
+                }
+                structures.push(st);
+            }
+        } else if file.is_source {
             if let Some(s) = parse::<RawSource>(file, &mut diagnostics) {
                 raw_sources.push((file, s));
             }
@@ -135,13 +155,46 @@ pub(super) fn check(files: &[FileText]) -> Catalogue {
     let sources = check_sources(raw_sources, &mut diagnostics);
     let mut indicators = check_indicators(raw_indicators, &sources, &mut diagnostics);
     composite::check_cycles(&indicators, files, &mut diagnostics);
+    check_result_goal_links(&indicators, &structures, &mut diagnostics);
     let goal_rank = |g: &str| GOALS.iter().position(|(c, _, _)| *c == g).unwrap_or(99);
     indicators.sort_by(|a, b| (goal_rank(&a.goal), a.id()).cmp(&(goal_rank(&b.goal), b.id())));
     Catalogue {
         root: PathBuf::new(),
         indicators,
         sources,
+        structures,
         diagnostics,
+    }
+}
+
+/// `result-goals` of an indicator must name result goals of its goal's
+/// structure (`unknown-result-goal`).
+fn check_result_goal_links(
+    indicators: &[crate::definitions::Indicator],
+    structures: &[Structure],
+    out: &mut Vec<Diagnostic>,
+) {
+    for ind in indicators {
+        if ind.result_goals.is_empty() {
+            continue;
+        }
+        let structure = structures.iter().find(|s| {
+            crate::definitions::normalise_goal(&s.goal).as_deref() == Some(ind.goal.as_str())
+        });
+        for n in &ind.result_goals {
+            if structure.is_some_and(|s| s.result_goals().any(|g| g.number == *n)) {
+                continue;
+            }
+            out.push(Diagnostic::error(
+                "unknown-result-goal",
+                crate::definitions::field_location(&ind.path, "result-goals"),
+                "result-goals",
+                format!(
+                    "goal {} has no result goal {n} (`structure/` holds the goals' result goals)",
+                    ind.goal
+                ),
+            ));
+        }
     }
 }
 

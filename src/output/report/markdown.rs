@@ -39,6 +39,9 @@ struct GoalView {
     /// What the goal's figures left out, one line per note, each starting
     /// with the indicator's name.
     notes: Vec<String>,
+    /// The goal's result goals with their indicators (a heading and nested
+    /// Markdown list lines), where the goal has a structure.
+    coverage: Option<(String, Vec<String>)>,
 }
 
 /// A commentary list under a goal.
@@ -157,5 +160,14 @@ fn goal_view(
         sections,
         rows,
         notes,
+        coverage: crate::output::coverage::view(catalogue, goal, Some(run), lang).map(
+            |(heading, lines)| {
+                let list = lines
+                    .iter()
+                    .map(|l| format!("{}- {}", "  ".repeat(l.depth), l.text))
+                    .collect();
+                (heading, list)
+            },
+        ),
     })
 }
