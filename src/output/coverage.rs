@@ -17,12 +17,25 @@ pub(crate) struct Line {
     pub(crate) text: String,
 }
 
+/// The status of each indicator after a run, in words: a roadmap
+/// sub-goal's reported status, else the progress status.
+pub(crate) fn run_status<'r>(
+    run: &'r Run<'_>,
+    lang: Lang,
+) -> impl Fn(&Indicator) -> Option<String> + 'r {
+    move |i| {
+        let ev = run.results.get(i.id())?;
+        let text = ev.current.as_ref().and_then(|f| f.text.clone());
+        Some(text.unwrap_or_else(|| status_label(ev.status(), lang).to_string()))
+    }
+}
+
 /// The heading and the lines of `goal`'s coverage; `None` when no structure
-/// is defined for it. With a run, each linked indicator carries its status.
+/// is defined for it. Each linked indicator carries what `status` gives.
 pub(crate) fn view(
     catalogue: &Catalogue,
     goal: &str,
-    run: Option<&Run<'_>>,
+    status: &dyn Fn(&Indicator) -> Option<String>,
     lang: Lang,
 ) -> Option<(String, Vec<Line>)> {
     let structure = catalogue
@@ -61,7 +74,7 @@ pub(crate) fn view(
                         "({}) {}: {}",
                         rg.number,
                         name(&rg.name, en),
-                        indicators(&inds, run, lang)
+                        indicators(&inds, status, lang)
                     ),
                 });
             }
@@ -95,23 +108,20 @@ fn name(n: &Names, en: bool) -> String {
     if en { n.en.clone() } else { n.nb.clone() }
 }
 
-/// The linked indicators, each with its status after a run.
-fn indicators(inds: &[&Indicator], run: Option<&Run<'_>>, lang: Lang) -> String {
+/// The linked indicators, each with its status where there is one.
+fn indicators(
+    inds: &[&Indicator],
+    status: &dyn Fn(&Indicator) -> Option<String>,
+    lang: Lang,
+) -> String {
     if inds.is_empty() {
         return Word::NoIndicatorYet.text(lang).to_string();
     }
     let en = lang == Lang::En;
     inds.iter()
-        .map(|i| {
-            // A roadmap sub-goal's status is its reported text.
-            let status = run.and_then(|r| r.results.get(i.id())).map(|ev| {
-                let text = ev.current.as_ref().and_then(|f| f.text.clone());
-                format!(
-                    " ({})",
-                    text.unwrap_or_else(|| status_label(ev.status(), lang).to_string())
-                )
-            });
-            format!("{}{}", i.name(en), status.unwrap_or_default())
+        .map(|i| match status(i) {
+            Some(st) => format!("{} ({st})", i.name(en)),
+            None => i.name(en).to_string(),
         })
         .collect::<Vec<_>>()
         .join("; ")

@@ -107,7 +107,12 @@ pub(crate) fn compute(catalogue: &Catalogue, run: &Run<'_>, lang: Lang) -> Strin
             .iter()
             .all(|i| run.selected.iter().any(|s| s.id() == i.id()));
         if whole
-            && let Some((heading, lines)) = super::coverage::view(catalogue, code, Some(run), lang)
+            && let Some((heading, lines)) = super::coverage::view(
+                catalogue,
+                code,
+                &super::coverage::run_status(run, lang),
+                lang,
+            )
         {
             let _ = writeln!(out, "{}", super::coverage::text(&heading, &lines));
         }
@@ -218,7 +223,7 @@ pub(crate) fn list(catalogue: &Catalogue, goal: Option<&str>, lang: Lang) -> Str
     }
     let mut out = format!("{table}\n{n} indicator(s)\n");
     if let Some(g) = goal
-        && let Some((heading, lines)) = super::coverage::view(catalogue, g, None, lang)
+        && let Some((heading, lines)) = super::coverage::view(catalogue, g, &|_| None, lang)
     {
         out.push('\n');
         out.push_str(&super::coverage::text(&heading, &lines));

@@ -61,7 +61,11 @@ fn shipped_ids() -> Vec<String> {
     let mut ids = Vec::new();
     for goal in std::fs::read_dir(repo().join("indicators")).expect("indicators") {
         let goal = goal.expect("entry").path();
-        if !goal.is_dir() || goal.file_name().is_some_and(|n| n == "sources") {
+        if !goal.is_dir()
+            || goal
+                .file_name()
+                .is_some_and(|n| n == "sources" || n == "structure")
+        {
             continue;
         }
         for f in std::fs::read_dir(&goal).expect("goal folder") {

@@ -336,4 +336,18 @@ fn goal_1_shows_its_result_goals_and_their_coverage() {
     run.expect_code(0)
         .expect_output("Resultatmål for mål 1: 10 av 20")
         .expect_output("Innbygger kan bestille, flytte og avlyse avtaler");
+    // The dashboard's goal page lists them too.
+    w.run(&[
+        "dashboard",
+        "--indicators",
+        &ind,
+        "--data",
+        &data.display().to_string(),
+        "--out",
+        "site",
+    ])
+    .expect_code(0);
+    let page = w.read("site/goal-1.html");
+    assert_eq!(page.matches("class=\"depth-2\"").count(), 20, "{page}");
+    assert_eq!(page.matches("ingen indikator ennå").count(), 10, "{page}");
 }

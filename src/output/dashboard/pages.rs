@@ -164,8 +164,22 @@ pub(super) fn goal(site: &Site<'_>, code: &str, entries: &[&Entry<'_>]) -> Value
     sorted.sort_by_key(|e| e.indicator.level != Level::Strategic);
     let rows: Vec<GoalRow> = sorted.into_iter().map(|e| goal_row(e, lang)).collect();
     let label = goal_label(code, lang);
+    let status = |i: &crate::definitions::Indicator| {
+        entries
+            .iter()
+            .find(|e| e.indicator.id() == i.id())
+            .map(|e| status_label(e.status, lang).to_string())
+    };
+    let coverage = crate::output::coverage::view(site.catalogue, code, &status, lang).map(
+        |(heading, lines)| {
+            let lines: Vec<(usize, String)> =
+                lines.into_iter().map(|l| (l.depth, l.text)).collect();
+            (heading, lines)
+        },
+    );
     context! {
         label,
+        coverage => ser(&coverage),
         name => goal_name(code, lang == Lang::En).unwrap_or(""),
         rolled => ser(&badge(rolled, lang, "")),
         status_counts => ser(&counts(&statuses, lang)),

@@ -160,14 +160,18 @@ fn goal_view(
         sections,
         rows,
         notes,
-        coverage: crate::output::coverage::view(catalogue, goal, Some(run), lang).map(
-            |(heading, lines)| {
-                let list = lines
-                    .iter()
-                    .map(|l| format!("{}- {}", "  ".repeat(l.depth), l.text))
-                    .collect();
-                (heading, list)
-            },
-        ),
+        coverage: crate::output::coverage::view(
+            catalogue,
+            goal,
+            &crate::output::coverage::run_status(run, lang),
+            lang,
+        )
+        .map(|(heading, lines)| {
+            let list = lines
+                .iter()
+                .map(|l| format!("{}- {}", "  ".repeat(l.depth), l.text))
+                .collect();
+            (heading, list)
+        }),
     })
 }
