@@ -335,6 +335,17 @@ words! {
     PeriodsIncomplete: "ufullstendige perioder utelatt: {0}", "incomplete periods left out: {0}";
     FlaggedImplausible: "usannsynlige verdier flagget: {0}", "implausible values flagged: {0}";
 
+    // A goal's summary (`output::goal_summary`).
+    GoalStrategicCounts: "Strategiske indikatorer: {0}", "Strategic indicators: {0}";
+    GoalMilestoneCounts: "Veikart-delmål: {0}", "Roadmap sub-goals: {0}";
+    GoalOverallAnalyst: "Samlet status for målet (analytikerens vurdering): {0}", "Overall status of the goal (the analyst's judgement): {0}";
+    GoalOverallNotSet: "Samlet status for målet: ikke satt (settes av analytikeren i rapportens kommentarfil)", "Overall status of the goal: not set (the analyst sets it in the report's commentary file)";
+    NotReported: "ikke rapportert", "not reported";
+    StrategicIndicators: "Strategiske indikatorer", "Strategic indicators";
+    RoadmapSubGoals: "Veikart-delmål", "Roadmap sub-goals";
+    NotSet: "ikke satt", "not set";
+    OverallSetByAnalyst: "Samlet status per mål settes av analytikeren (rapportens kommentarfil); verktøyet regner den ikke ut.", "The overall status of a goal is set by the analyst (the report's commentary file); the tool does not compute one.";
+
     // Result goals and their indicators (`output::coverage`).
     CoverageHeading: "Resultatmål for mål {0}: {1} av {2} har minst én indikator ({3})", "Result goals of goal {0}: {1} of {2} have at least one indicator ({3})";
     NoIndicatorYet: "ingen indikator ennå", "no indicator yet";

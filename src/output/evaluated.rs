@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::assessment::{self, Assessment, Rollup, Status};
+use crate::assessment::{Assessment, Status};
 use crate::definitions::Indicator;
 use crate::measures::{Computed, Figure};
 use crate::period::Period;
@@ -79,15 +79,20 @@ pub(crate) struct Run<'a> {
 }
 
 impl Run<'_> {
-    /// The statuses of `inds` that were evaluated, and their mean-score roll-up.
-    pub(crate) fn goal_status(&self, inds: &[&Indicator]) -> (Vec<Status>, Status) {
-        let statuses: Vec<Status> = inds
-            .iter()
-            .filter_map(|i| self.results.get(i.id()))
-            .map(Evaluated::status)
-            .collect();
-        let rolled = assessment::rollup(&statuses, Rollup::MeanScore);
-        (statuses, rolled)
+    /// A goal's strategic indicators and roadmap sub-goals with their
+    /// statuses (see [`crate::output::goal_summary`]).
+    pub(crate) fn goal_summary(
+        &self,
+        goal: &str,
+        inds: &[&Indicator],
+    ) -> crate::output::goal_summary::Summary {
+        crate::output::goal_summary::summary(goal, inds, &|i| {
+            let ev = self.results.get(i.id())?;
+            Some((
+                ev.status(),
+                ev.current.as_ref().and_then(|f| f.text.clone()),
+            ))
+        })
     }
 
     /// Ready or optional indicators of the selection that could not be

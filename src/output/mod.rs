@@ -10,6 +10,7 @@ pub(crate) mod csv;
 pub(crate) mod dashboard;
 pub(crate) mod evaluated;
 pub(crate) mod explain;
+pub(crate) mod goal_summary;
 pub(crate) mod json;
 pub(crate) mod log;
 mod number;

@@ -3,7 +3,6 @@
 
 use std::fmt::Write as _;
 
-use crate::assessment::{self, Rollup, Status};
 use crate::definitions::{Catalogue, GOALS, Indicator, Level, goal_name};
 use crate::lang::Word;
 use crate::output::Lang;
@@ -76,7 +75,6 @@ pub(crate) fn compute(catalogue: &Catalogue, run: &Run<'_>, lang: Lang) -> Strin
             goal_name(code, en).unwrap_or("")
         );
         let mut table = table(header_words(&cells, lang));
-        let mut statuses = Vec::new();
         let mut notes = String::new();
         // Strategic indicators first, as in the quarterly report.
         inds.sort_by_key(|i| i.level != Level::Strategic);
@@ -84,23 +82,20 @@ pub(crate) fn compute(catalogue: &Catalogue, run: &Run<'_>, lang: Lang) -> Strin
             let Some(ev) = run.results.get(ind.id()) else {
                 continue;
             };
-            statuses.push(ev.status());
             table.add_row(compute_row(ind, ev, lang));
             for line in super::text::quality_notes(ev, lang) {
                 let _ = writeln!(notes, "  - {}: {line}", ind.id());
             }
         }
-        let goal_status = assessment::rollup(&statuses, Rollup::MeanScore);
         let _ = writeln!(out, "{table}");
         if !notes.is_empty() {
             let _ = write!(out, "{}:\n{notes}", Word::DataNotes.text(lang));
         }
-        let _ = writeln!(
-            out,
-            "{}: {}\n",
-            Word::GoalStatusMeanScore.text(lang),
-            status_label(goal_status, lang)
-        );
+        let goal_inds = catalogue.of_goal(code);
+        for line in run.goal_summary(code, &goal_inds).lines(None, lang) {
+            let _ = writeln!(out, "{line}");
+        }
+        out.push('\n');
         // The goal's result goals, when the whole goal was picked.
         let whole = catalogue
             .of_goal(code)
@@ -160,29 +155,38 @@ fn compute_row(ind: &Indicator, ev: &Evaluated, lang: Lang) -> Vec<String> {
     ]
 }
 
-/// `status`: one line per goal with its roll-up and the count per status.
+/// `status`: one line per goal: its strategic indicators and roadmap
+/// sub-goals per status, and the overall status, which only the analyst
+/// sets (so "not set" here).
 pub(crate) fn status(catalogue: &Catalogue, run: &Run<'_>, lang: Lang) -> String {
     let en = lang == Lang::En;
-    let order = Status::ALL;
-    let mut cells = header_words(&[Word::Goal, Word::Status], lang);
-    cells.extend(order.iter().map(|s| status_label(*s, lang).to_string()));
-    let mut table = table(cells);
+    let mut table = table(header_words(
+        &[
+            Word::Goal,
+            Word::StrategicIndicators,
+            Word::RoadmapSubGoals,
+            Word::OverallStatus,
+        ],
+        lang,
+    ));
     for (code, nb, eng) in GOALS {
         let inds = catalogue.of_goal(code);
         if inds.is_empty() {
             continue;
         }
-        let (statuses, goal) = run.goal_status(&inds);
-        let mut row = vec![
+        let summary = run.goal_summary(code, &inds);
+        table.add_row(vec![
             format!("{code} {}", if en { eng } else { nb }),
-            status_label(goal, lang).to_string(),
-        ];
-        for st in order {
-            row.push(statuses.iter().filter(|s| **s == st).count().to_string());
-        }
-        table.add_row(row);
+            summary
+                .strategic_counts(lang)
+                .unwrap_or_else(|| "–".to_string()),
+            summary
+                .milestone_counts(lang)
+                .unwrap_or_else(|| "–".to_string()),
+            Word::NotSet.text(lang).to_string(),
+        ]);
     }
-    format!("{table}\n")
+    format!("{table}\n{}\n", Word::OverallSetByAnalyst.text(lang))
 }
 
 /// `list`: the catalogue (or one goal of it) and the count.

@@ -245,6 +245,19 @@ pub(crate) fn quality_notes(ev: &Evaluated, lang: Lang) -> Vec<String> {
     out
 }
 
+/// Milestone status words; an unknown status as written.
+pub(crate) fn milestone_text(text: &str, lang: Lang) -> String {
+    let word = match text {
+        "not-started" => Word::NotStarted,
+        "in-progress" => Word::InProgress,
+        "at-risk" => Word::AtRisk,
+        "delayed" => Word::Delayed,
+        "completed" => Word::Completed,
+        t => return t.to_string(),
+    };
+    word.text(lang).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -221,3 +221,44 @@ fn manifest_hashes_match_inputs_and_outputs() {
     assert!(manifest["suppressed_cells"].as_u64().expect("count") > 0);
     assert_eq!(manifest["schema_version"], "1");
 }
+
+/// A goal's overall status is the analyst's, from the commentary file;
+/// without it the report says it is not set (seed 002 gives it as a
+/// judgement, not a computed figure).
+#[test]
+fn the_overall_status_of_a_goal_is_the_analysts() {
+    let w = shipped();
+    w.write(
+        "kommentar.yaml",
+        "goals:\n  \"1\":\n    status: \"Framdriften er ikke som ønsket.\"\n",
+    );
+    w.run(&[
+        "report",
+        "--quarter",
+        "2026Q2",
+        "--out",
+        "out",
+        "--commentary",
+        "kommentar.yaml",
+    ])
+    .expect_code(0);
+    let md = w.read("out/2026Q2/report.md");
+    let goal = |code: &str| {
+        let start = md
+            .find(&format!("## Mål {code}:"))
+            .unwrap_or_else(|| panic!("no goal {code} in\n{md}"));
+        let rest = &md[start + 4..];
+        rest[..rest.find("\n## ").unwrap_or(rest.len())].to_string()
+    };
+    let one = goal("1");
+    assert!(
+        one.contains(
+            "Samlet status for målet (analytikerens vurdering): Framdriften er ikke som ønsket."
+        ),
+        "{one}"
+    );
+    assert!(one.contains("Strategiske indikatorer: "), "{one}");
+    assert!(one.contains("Veikart-delmål: "), "{one}");
+    let two = goal("2");
+    assert!(two.contains("Samlet status for målet: ikke satt"), "{two}");
+}

@@ -333,7 +333,12 @@ fn goal_1_shows_its_result_goals_and_their_coverage() {
         "--data",
         &data.display().to_string(),
     ]);
+    // Goal 1's strategic indicators and roadmap sub-goals with their
+    // statuses; no overall label, since only the analyst sets it.
     run.expect_code(0)
+        .expect_output("Strategiske indikatorer: ")
+        .expect_output("Veikart-delmål: ")
+        .expect_output("Samlet status for målet: ikke satt")
         .expect_output("Resultatmål for mål 1: 10 av 20")
         .expect_output("Innbygger kan bestille, flytte og avlyse avtaler");
     // The dashboard's goal page lists them too.

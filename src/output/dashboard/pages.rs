@@ -5,15 +5,15 @@ use minijinja::value::Serde;
 use minijinja::{Value, context};
 use serde::Serialize;
 
-use crate::assessment::{self, Rollup, Status};
+use crate::assessment::Status;
 use crate::definitions::{Level, Readiness, goal_name};
 use crate::lang::{self, Lang, Word, fill};
 use crate::measures::Figure;
 
 use super::site::{Entry, Site, goal_file, goal_label, indicator_file, shown};
 use super::text::{
-    Badge, badge, counts, frequency_text, level_short, level_text, meaning, readiness_text,
-    status_label, type_text,
+    Badge, badge, badge_not_set, counts, frequency_text, level_short, level_text, meaning,
+    readiness_text, status_label, type_text,
 };
 use super::{chart, facts, sections};
 
@@ -103,7 +103,6 @@ fn card(site: &Site<'_>, code: &'static str) -> Card {
     let lang = site.lang;
     let entries = site.goal_entries(code);
     let statuses: Vec<Status> = entries.iter().map(|e| e.status).collect();
-    let rolled = assessment::rollup(&statuses, Rollup::MeanScore);
     let strategic = entries
         .iter()
         .filter(|e| e.indicator.level == Level::Strategic)
@@ -115,7 +114,7 @@ fn card(site: &Site<'_>, code: &'static str) -> Card {
         file: goal_file(code),
         label: goal_label(code, lang),
         name: goal_name(code, lang == Lang::En).unwrap_or(""),
-        badge: badge(rolled, lang, ""),
+        badge: badge_not_set(lang),
         meta: format!(
             "{}, {}",
             many(entries.len(), Word::IndicatorsOne, Word::IndicatorsMany),
@@ -146,7 +145,12 @@ struct GoalRow {
 pub(super) fn goal(site: &Site<'_>, code: &str, entries: &[&Entry<'_>]) -> Value {
     let lang = site.lang;
     let statuses: Vec<Status> = entries.iter().map(|e| e.status).collect();
-    let rolled = assessment::rollup(&statuses, Rollup::MeanScore);
+    let inds: Vec<&crate::definitions::Indicator> = entries.iter().map(|e| e.indicator).collect();
+    let summary = crate::output::goal_summary::summary(code, &inds, &|i| {
+        let e = entries.iter().find(|e| e.indicator.id() == i.id())?;
+        Some((e.status, e.current.and_then(|f| f.text.clone())))
+    })
+    .lines(None, lang);
     let heads = [
         Word::Indicator,
         Word::Level,
@@ -181,7 +185,7 @@ pub(super) fn goal(site: &Site<'_>, code: &str, entries: &[&Entry<'_>]) -> Value
         label,
         coverage => ser(&coverage),
         name => goal_name(code, lang == Lang::En).unwrap_or(""),
-        rolled => ser(&badge(rolled, lang, "")),
+        summary,
         status_counts => ser(&counts(&statuses, lang)),
         caption => fill(lang, Word::GoalCaption, &[code, &site.period_words().to_lowercase()]),
         heads,

@@ -7,7 +7,7 @@ use crate::definitions::{Catalogue, GOALS, Indicator};
 use crate::lang::{Lang, Word, fill};
 use crate::measures::{Figure, SourceFile};
 
-use super::text::milestone_text;
+use crate::output::text::milestone_text;
 
 /// Everything the dashboard shows.
 pub(crate) struct Site<'a> {

@@ -31,6 +31,15 @@ pub(super) fn badge(status: Status, lang: Lang, extra: &str) -> Badge {
     }
 }
 
+/// The badge of a goal's overall status, which only the analyst sets.
+pub(super) fn badge_not_set(lang: Lang) -> Badge {
+    Badge {
+        class: "not-set",
+        sym: "○",
+        text: Word::NotSet.text(lang).to_string(),
+    }
+}
+
 /// Counts per status with a proportional bar (`macros.html`, `counts`).
 #[derive(Debug, Serialize)]
 pub(super) struct Counts {
@@ -143,19 +152,6 @@ pub(super) fn unit_text(unit: &str, lang: Lang) -> String {
         "stage" => Word::UnitStage,
         "status" => Word::UnitStatus,
         u => return u.to_string(),
-    };
-    word.text(lang).to_string()
-}
-
-/// Milestone status words; an unknown status as written.
-pub(super) fn milestone_text(text: &str, lang: Lang) -> String {
-    let word = match text {
-        "not-started" => Word::NotStarted,
-        "in-progress" => Word::InProgress,
-        "at-risk" => Word::AtRisk,
-        "delayed" => Word::Delayed,
-        "completed" => Word::Completed,
-        t => return t.to_string(),
     };
     word.text(lang).to_string()
 }

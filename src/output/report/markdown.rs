@@ -32,8 +32,9 @@ struct View {
 #[derive(Serialize)]
 struct GoalView {
     heading: String,
-    status: &'static str,
-    status_text: Option<String>,
+    /// Strategic indicators and roadmap sub-goals per status, and the
+    /// overall status: the analyst's (commentary `status`) or not set.
+    summary: Vec<String>,
     sections: Vec<Section>,
     rows: Vec<[String; 5]>,
     /// What the goal's figures left out, one line per note, each starting
@@ -100,7 +101,6 @@ fn goal_view(
     if inds.is_empty() {
         return None;
     }
-    let (_, rolled) = run.goal_status(&inds);
     let comment = given.and_then(|g| g.commentary.goals.get(goal));
     let sections = comment.map_or_else(Vec::new, |g| {
         [
@@ -155,8 +155,9 @@ fn goal_view(
             Word::Goal.text(lang),
             goal_name(goal, en).unwrap_or("")
         ),
-        status: status_label(rolled, lang),
-        status_text: comment.and_then(|g| g.status.clone()),
+        summary: run
+            .goal_summary(goal, &inds)
+            .lines(comment.and_then(|g| g.status.as_deref()), lang),
         sections,
         rows,
         notes,
