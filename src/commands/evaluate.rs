@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::Path;
 
-use crate::assessment::{self, Method, Point, Rollup, Status};
+use crate::assessment::{self, Method, Point, Status};
 use crate::definitions::{AmbitionDef, Catalogue, Indicator, MeasureKind, Readiness};
 use crate::error::{Error, Result};
 use crate::geography::SplitPolicy;
@@ -267,17 +267,29 @@ fn components(ind: &Indicator) -> Vec<String> {
 /// Rolls a composite up from its components' statuses.
 fn composite(ind: &Indicator, results: &BTreeMap<String, Evaluated>) -> Evaluated {
     let mut ev = Evaluated::empty(ind);
-    let how = ind
-        .measure
-        .as_ref()
-        .and_then(crate::definitions::Measure::rollup)
-        .unwrap_or(Rollup::Worst);
     for c in components(ind) {
         let status = results
             .get(&c)
             .map_or(Status::InsufficientData, Evaluated::status);
         ev.components.push((c, status));
     }
+    // A status of its own only from an explicit `rollup`: the seeds leave
+    // how composites aggregate undecided (seed 003).
+    let Some(how) = ind
+        .measure
+        .as_ref()
+        .and_then(crate::definitions::Measure::rollup)
+    else {
+        let mut a = assessment::assess(&[], None, Method::Linear);
+        a.status = Status::NoAmbition;
+        a.rule = format!(
+            "no roll-up in the definition: the {} component(s) are shown side by side, each with its own status",
+            ev.components.len()
+        );
+        a.steps = vec![a.rule.clone()];
+        ev.assessment = Some(a);
+        return ev;
+    };
     let statuses: Vec<Status> = ev.components.iter().map(|(_, s)| *s).collect();
     let status = assessment::rollup(&statuses, how);
     let mut a = assessment::assess(&[], None, Method::Linear);

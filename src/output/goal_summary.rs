@@ -24,11 +24,7 @@ pub(crate) struct Summary {
 /// The summary of `goal` over the indicators `inds` (of any goal: only
 /// those of `goal` count), with each one's status and reported text from
 /// `status`.
-pub(crate) fn summary(
-    goal: &str,
-    inds: &[&Indicator],
-    status: StatusOf<'_>,
-) -> Summary {
+pub(crate) fn summary(goal: &str, inds: &[&Indicator], status: StatusOf<'_>) -> Summary {
     let mut out = Summary {
         strategic: Vec::new(),
         milestones: Vec::new(),

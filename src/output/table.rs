@@ -83,6 +83,15 @@ pub(crate) fn compute(catalogue: &Catalogue, run: &Run<'_>, lang: Lang) -> Strin
                 continue;
             };
             table.add_row(compute_row(ind, ev, lang));
+            // A composite's components side by side, each with its own
+            // value, change and status.
+            for (id, _) in &ev.components {
+                if let (Some(c), Some(cev)) = (catalogue.indicator(id), run.results.get(id)) {
+                    let mut row = compute_row(c, cev, lang);
+                    row[0] = format!("  ↳ {}", row[0]);
+                    table.add_row(row);
+                }
+            }
             for line in super::text::quality_notes(ev, lang) {
                 let _ = writeln!(notes, "  - {}: {line}", ind.id());
             }

@@ -356,3 +356,43 @@ fn goal_1_shows_its_result_goals_and_their_coverage() {
     assert_eq!(page.matches("class=\"depth-2\"").count(), 20, "{page}");
     assert_eq!(page.matches("ingen indikator ennå").count(), 10, "{page}");
 }
+
+/// Seed 003 leaves how composites aggregate undecided: målindikator 4.3
+/// shows its four components side by side, each with its own status, and
+/// has no status of its own (it used to repeat PLL's through `worst`).
+#[test]
+fn composite_43_shows_its_components_and_no_status_of_its_own() {
+    let w = Workdir::new();
+    let ind = repo().join("indicators").display().to_string();
+    let data = repo().join("sample-data").display().to_string();
+    let run = w.run(&[
+        "compute",
+        "--goal",
+        "4",
+        "--indicators",
+        &ind,
+        "--data",
+        &data,
+        "--lang",
+        "en",
+    ]);
+    run.expect_code(0);
+    let out = run.stdout();
+    assert_eq!(out.matches("↳").count(), 4, "{out}");
+    let explain = w.run(&[
+        "explain",
+        "samhandlingsverktoy",
+        "--indicators",
+        &ind,
+        "--data",
+        &data,
+    ]);
+    explain
+        .expect_code(0)
+        .expect_output("no roll-up in the definition: the 4 component(s) are shown side by side");
+    assert!(
+        !explain.stdout().contains("roll-up `worst`"),
+        "{}",
+        explain.stdout()
+    );
+}
