@@ -344,6 +344,7 @@ words! {
     StrategicIndicators: "Strategiske indikatorer", "Strategic indicators";
     RoadmapSubGoals: "Veikart-delmål", "Roadmap sub-goals";
     NotSet: "ikke satt", "not set";
+    ExampleMark: "eksempel, ikke i seedene", "example, not in the seeds";
     OverallSetByAnalyst: "Samlet status per mål settes av analytikeren (rapportens kommentarfil); verktøyet regner den ikke ut.", "The overall status of a goal is set by the analyst (the report's commentary file); the tool does not compute one.";
 
     // Result goals and their indicators (`output::coverage`).

@@ -79,7 +79,8 @@ pub(crate) fn load(dir: &Path) -> Result<Catalogue> {
 fn select<'a>(catalogue: &'a Catalogue, pick: &Pick) -> Result<Vec<&'a Indicator>> {
     match pick {
         Pick::Goal(goal) => Ok(catalogue.of_goal(goal)),
-        Pick::All => Ok(catalogue.indicators.iter().collect()),
+        // `origin: example` indicators only when picked by id.
+        Pick::All => Ok(catalogue.indicators.iter().filter(|i| !i.example).collect()),
         Pick::Ids(ids) => ids
             .iter()
             .map(|id| {

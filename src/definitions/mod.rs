@@ -125,8 +125,12 @@ impl Catalogue {
     }
 
     /// Indicators of one goal, in catalogue order.
+    /// The indicators of `goal` from the seeds (not `origin: example`).
     pub(crate) fn of_goal(&self, goal: &str) -> Vec<&Indicator> {
-        self.indicators.iter().filter(|i| i.goal == goal).collect()
+        self.indicators
+            .iter()
+            .filter(|i| i.goal == goal && !i.example)
+            .collect()
     }
 }
 

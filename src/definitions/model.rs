@@ -411,6 +411,9 @@ pub(crate) struct Indicator {
     pub(crate) plausible: Plausible,
     /// Result goals of its goal it helps measure (`structure/`).
     pub(crate) result_goals: Vec<u32>,
+    /// `origin: example`: not in the seeds; left out of goal summaries,
+    /// `--all`, `--goal`, the report and the dashboard (pick it by id).
+    pub(crate) example: bool,
 }
 
 impl Indicator {

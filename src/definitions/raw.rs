@@ -92,6 +92,9 @@ pub(crate) struct RawIndicator {
     /// Result goals of the indicator's goal it helps measure.
     #[serde(default, rename = "result-goals")]
     pub(crate) result_goals: Vec<u32>,
+    /// `seed` (default) or `example`: not in the seeds, kept as an example.
+    #[serde(default)]
+    pub(crate) origin: Option<String>,
 }
 
 /// `plausible`: `min` and `max`, each a number, `municipalities` or `counties`.

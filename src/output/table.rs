@@ -221,10 +221,15 @@ pub(crate) fn list(catalogue: &Catalogue, goal: Option<&str>, lang: Lang) -> Str
             continue;
         }
         n += 1;
+        let name = if ind.example {
+            format!("{} ({})", ind.name(en), Word::ExampleMark.text(lang))
+        } else {
+            ind.name(en).to_string()
+        };
         table.add_row(vec![
             ind.goal.clone(),
             ind.id().to_string(),
-            ind.name(en).to_string(),
+            name,
             ind.level.as_str().to_string(),
             ind.kind.as_str().to_string(),
             ind.readiness.as_str().to_string(),

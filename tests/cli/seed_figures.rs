@@ -396,3 +396,66 @@ fn composite_43_shows_its_components_and_no_status_of_its_own() {
         explain.stdout()
     );
 }
+
+/// Indicators the seeds do not contain are kept only as marked examples:
+/// not in `--all`, goal summaries or the report; computed when picked by id.
+#[test]
+fn examples_stay_out_of_the_goals_and_the_report() {
+    let w = Workdir::new();
+    let ind = repo().join("indicators").display().to_string();
+    let data = repo().join("sample-data").display().to_string();
+    let examples = [
+        "ekonsultasjon-fastlege",
+        "helsenorge-innlogginger",
+        "videokonsultasjoner-spesialist",
+        "hds-utleveringer",
+        "hds-leveringstid-median",
+        "leveringstid-sum-dager",
+    ];
+    let all = w.run(&[
+        "compute",
+        "--all",
+        "--format",
+        "csv",
+        "--indicators",
+        &ind,
+        "--data",
+        &data,
+    ]);
+    all.expect_code(0);
+    let rows = parse_csv(&all.output.stdout);
+    for id in examples {
+        assert!(!rows.iter().any(|r| r["indicator"] == id), "{id} in --all");
+        let one = w.run(&[
+            "compute",
+            "--indicator",
+            id,
+            "--format",
+            "csv",
+            "--indicators",
+            &ind,
+            "--data",
+            &data,
+        ]);
+        one.expect_code(0);
+        assert!(!parse_csv(&one.output.stdout).is_empty(), "{id} by id");
+    }
+    w.run(&[
+        "report",
+        "--quarter",
+        "2026Q2",
+        "--out",
+        "out",
+        "--indicators",
+        &ind,
+        "--data",
+        &data,
+    ])
+    .expect_code(0);
+    let status = w.read("out/2026Q2/status.csv");
+    for id in examples {
+        assert!(!status.contains(id), "{id} in the report");
+    }
+    let list = w.run(&["list", "--indicators", &ind]);
+    assert_eq!(list.stdout().matches("(eksempel,").count(), 6, "{}", list.stdout());
+}

@@ -45,6 +45,16 @@ pub(super) fn check(
     check_breakdowns(ctx, &raw, &source_ids, sources);
     let ambition = ambition::check(ctx, &raw);
     let plausible = plausible::check(ctx, raw.plausible.as_ref());
+    if let Some(o) = raw.origin.as_deref()
+        && o != "seed"
+        && o != "example"
+    {
+        ctx.error(
+            "bad-value",
+            "origin",
+            format!("`{o}` must be `seed` (the default) or `example`"),
+        );
+    }
     if ctx.errors_since(errors_before) {
         return None;
     }
@@ -97,6 +107,7 @@ fn build(
         method,
         plausible: crate::definitions::model::Plausible::default(),
         result_goals: raw.result_goals.clone(),
+        example: raw.origin.as_deref() == Some("example"),
     })
 }
 
