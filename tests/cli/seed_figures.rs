@@ -457,5 +457,48 @@ fn examples_stay_out_of_the_goals_and_the_report() {
         assert!(!status.contains(id), "{id} in the report");
     }
     let list = w.run(&["list", "--indicators", &ind]);
-    assert_eq!(list.stdout().matches("(eksempel,").count(), 6, "{}", list.stdout());
+    assert_eq!(
+        list.stdout().matches("(eksempel,").count(),
+        6,
+        "{}",
+        list.stdout()
+    );
+}
+
+/// Content the seeds do not contain is gone from the shipped definitions
+/// (or marked as the project's choice): each pair is a definition and a
+/// phrase it used to carry.
+#[test]
+fn no_invented_ambitions_or_caveats() {
+    let removed = [
+        ("goal-1/velferdsteknologi-befolkning", "target: 100"),
+        (
+            "goal-3/beslutningsstotte-helsepersonell",
+            "som i statusrapporten",
+        ),
+        (
+            "goal-1/innbygger-enkle-digitale-tjenester",
+            "henger tett sammen med forventninger",
+        ),
+        ("goal-1/digital-hjemmeoppfolging-brukere", "kan overlappe"),
+        (
+            "goal-3/ki-dokumentasjonsassistent-fastleger",
+            "Spørsmålet er nytt",
+        ),
+        ("goal-3/hds-leveringstid", "fra godkjenning"),
+        ("goal-4/samhandlingsverktoy", "den svakeste bestemmer"),
+        ("goal-4/tillit-helseopplysninger", "holdes utenfor nevneren"),
+    ];
+    for (file, phrase) in removed {
+        let text = std::fs::read_to_string(repo().join(format!("indicators/{file}.yaml")))
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert!(!text.contains(phrase), "{file} still says {phrase:?}");
+    }
+    // The legevakt statistic is "under utvikling" (seed 002), and the
+    // seed's two counts are recorded as a conflict.
+    let legevakt =
+        std::fs::read_to_string(repo().join("indicators/goal-2/pjd-legevakt-virksomheter.yaml"))
+            .expect("legevakt");
+    assert!(legevakt.contains("readiness: in-development"));
+    assert!(legevakt.contains("43 legevakter") && legevakt.contains("32 unike legevakter"));
 }
