@@ -78,8 +78,16 @@ pub(crate) fn markdown(catalogue: &Catalogue) -> Result<String> {
 fn indicator(catalogue: &Catalogue, ind: &Indicator) -> IndicatorView {
     IndicatorView {
         id: ind.id().to_string(),
-        name_nb: ind.name(false).to_string(),
-        name_en: ind.name(true).to_string(),
+        name_nb: if ind.example {
+            format!("{} (eksempel, ikke i seedene)", ind.name(false))
+        } else {
+            ind.name(false).to_string()
+        },
+        name_en: if ind.example {
+            format!("{} (example, not in the seeds)", ind.name(true))
+        } else {
+            ind.name(true).to_string()
+        },
         level: ind.level.as_str(),
         kind: ind.kind.as_str(),
         readiness: ind.readiness.as_str(),
