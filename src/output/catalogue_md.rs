@@ -57,7 +57,12 @@ pub(crate) fn markdown(catalogue: &Catalogue) -> Result<String> {
     let goals = GOALS
         .iter()
         .filter_map(|(code, nb, en)| {
-            let inds = catalogue.of_goal(code);
+            // Every definition of the goal, examples too (marked).
+            let inds: Vec<&Indicator> = catalogue
+                .indicators
+                .iter()
+                .filter(|i| i.goal == *code)
+                .collect();
             (!inds.is_empty()).then(|| GoalView {
                 code,
                 nb,
