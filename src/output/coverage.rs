@@ -7,7 +7,7 @@ use crate::definitions::{Catalogue, Indicator, Names};
 use crate::lang::{Word, fill};
 use crate::output::Lang;
 use crate::output::evaluated::Run;
-use crate::output::text::status_label;
+use crate::output::text::{milestone_text, status_label};
 
 /// One line of the view, at a depth (0 area, 1 need, 2 result goal).
 pub(crate) struct Line {
@@ -25,8 +25,11 @@ pub(crate) fn run_status<'r>(
 ) -> impl Fn(&Indicator) -> Option<String> + 'r {
     move |i| {
         let ev = run.results.get(i.id())?;
-        let text = ev.current.as_ref().and_then(|f| f.text.clone());
-        Some(text.unwrap_or_else(|| status_label(ev.status(), lang).to_string()))
+        let text = ev.current.as_ref().and_then(|f| f.text.as_deref());
+        Some(text.map_or_else(
+            || status_label(ev.status(), lang).to_string(),
+            |t| milestone_text(t, lang),
+        ))
     }
 }
 
