@@ -501,4 +501,12 @@ fn no_invented_ambitions_or_caveats() {
             .expect("legevakt");
     assert!(legevakt.contains("readiness: in-development"));
     assert!(legevakt.contains("43 legevakter") && legevakt.contains("32 unike legevakter"));
+    // The multi-select indicator says which answer its headline is (the
+    // first in `answers`, the one seed 002 names).
+    let wanted = std::fs::read_to_string(
+        repo().join("indicators/goal-1/innbyggere-onskede-digitale-tjenester.yaml"),
+    )
+    .expect("multi-select");
+    assert!(wanted.contains("(overskrift: journal fra fastlegen)"));
+    assert!(wanted.contains("answers: [\"Journal fra fastlegen\","));
 }
