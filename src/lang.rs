@@ -190,7 +190,7 @@ words! {
     ReachesTarget: "når målet {0}", "reaches the target in {0}";
     DoesNotReachTarget: "når ikke målet", "does not reach the target";
     CouldNotBeComputed: "Kunne ikke beregnes", "Could not be computed";
-    ProgressTowards2030: "Framdrift mot 2030", "Progress towards 2030";
+    ProgressTowards: "Framdrift mot {0}", "Progress towards {0}";
     NoteComposite: "Sammensatt indikator: statusen er satt sammen av komponentene nedenfor, så det er ingen egen tidsserie.", "Composite indicator: its status combines the components below, so there is no series of its own.";
     NoteMilestone: "Milepælsindikator: statusen er en tekst per periode (tabellen nedenfor), så det er ingen kurve.", "Milestone indicator: the status is a text per period (table below), so there is no curve.";
     NotePlanned: "Indikatoren er planlagt; det finnes ingen tall ennå.", "The indicator is planned; there are no figures yet.";

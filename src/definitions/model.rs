@@ -414,6 +414,8 @@ pub(crate) struct Indicator {
     /// `origin: example`: not in the seeds; left out of goal summaries,
     /// `--all`, `--goal`, the report and the dashboard (pick it by id).
     pub(crate) example: bool,
+    /// The year the progress chart runs to, when the definition sets it.
+    pub(crate) chart_horizon: Option<i32>,
 }
 
 impl Indicator {

@@ -95,6 +95,10 @@ pub(crate) struct RawIndicator {
     /// `seed` (default) or `example`: not in the seeds, kept as an example.
     #[serde(default)]
     pub(crate) origin: Option<String>,
+    /// The year the dashboard's progress chart runs to (default: the
+    /// ambition's deadline, else 2030).
+    #[serde(default, rename = "chart-horizon")]
+    pub(crate) chart_horizon: Option<i32>,
 }
 
 /// `plausible`: `min` and `max`, each a number, `municipalities` or `counties`.

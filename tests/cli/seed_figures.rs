@@ -352,6 +352,13 @@ fn goal_1_shows_its_result_goals_and_their_coverage() {
         "site",
     ])
     .expect_code(0);
+    // The chart horizon follows the indicator: applications to
+    // Helsedataservice are charted "mot 2025" (seed 002), trust towards
+    // its 2030 deadline.
+    let hds = w.read("site/indicator-hds-soknader.html");
+    assert!(hds.contains("Framdrift mot 2025"), "{hds}");
+    let trust = w.read("site/indicator-tillit-helseopplysninger.html");
+    assert!(trust.contains("Framdrift mot 2030"), "{trust}");
     let page = w.read("site/goal-1.html");
     assert_eq!(page.matches("class=\"depth-2\"").count(), 20, "{page}");
     assert_eq!(page.matches("ingen indikator ennå").count(), 10, "{page}");

@@ -108,6 +108,7 @@ fn build(
         plausible: crate::definitions::model::Plausible::default(),
         result_goals: raw.result_goals.clone(),
         example: raw.origin.as_deref() == Some("example"),
+        chart_horizon: raw.chart_horizon,
     })
 }
 

@@ -270,6 +270,7 @@ pub(super) fn indicator(site: &Site<'_>, e: &Entry<'_>) -> Value {
         error => e.error,
         chart_note => chart_note(e, &national).id(),
         chart => ser(&chart),
+        progress_title => super::chart::progress_title(e.indicator, lang),
         components => ser(&components),
         series => ser(&sections::series(e, &national, lang)),
         breakdowns => ser(&sections::breakdowns(site, e)),

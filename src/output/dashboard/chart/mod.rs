@@ -173,6 +173,7 @@ pub(super) fn figure(input: &ChartInput<'_>) -> Option<Chart> {
     let obs = observations(input.national);
     let (first, last) = (obs.first()?, obs.last()?);
     let goal = goal(input.indicator);
+    let horizon = horizon(goal.as_ref(), input.indicator);
     let a = input.assessment;
     let required: Vec<(f64, f64)> = match (a, &goal) {
         (Some(a), Some(g)) => required_path(a, g.target, g.deadline),
@@ -180,15 +181,15 @@ pub(super) fn figure(input: &ChartInput<'_>) -> Option<Chart> {
     };
     let trend = a
         .and_then(|a| a.projection.as_ref())
-        .map(|p| trend_line(p, goal.as_ref(), first, last));
-    let sc = scale(&obs, goal.as_ref(), a, &required, unit, lang);
+        .map(|p| trend_line(p, horizon, first, last));
+    let sc = scale(&obs, goal.as_ref(), horizon, a, &required, unit, lang);
     let markers = obs.len() <= MAX_MARKERS;
     let required_now = a.and_then(|a| a.required_now);
     let target = goal.as_ref().map(|g| target(&sc, g, unit, lang));
     let id = input.indicator.id().to_string();
     let title = format!(
         "{}: {}",
-        Word::ProgressTowards2030.text(lang),
+        progress_title(input.indicator, lang),
         input.indicator.name(lang == Lang::En)
     );
     // The level required now, on the required path.
@@ -255,6 +256,7 @@ pub(super) fn figure(input: &ChartInput<'_>) -> Option<Chart> {
 fn scale(
     obs: &[Obs],
     goal: Option<&Goal>,
+    horizon: Option<f64>,
     a: Option<&Assessment>,
     required: &[(f64, f64)],
     unit: &str,
@@ -263,7 +265,7 @@ fn scale(
     let (first, last) = (&obs[0], &obs[obs.len() - 1]);
     let baseline = a.and_then(|a| a.baseline.as_ref());
     let t_lo = baseline.map_or(first.t, |b| first.t.min(b.t));
-    let t_hi = goal.map_or(last.t, |g| last.t.max(g.deadline));
+    let t_hi = horizon.map_or(last.t, |h| last.t.max(h));
     let mut values: Vec<f64> = Vec::new();
     for o in obs {
         values.push(o.value);
@@ -278,11 +280,11 @@ fn scale(
 /// the last observation).
 fn trend_line(
     p: &crate::assessment::Projection,
-    goal: Option<&Goal>,
+    horizon: Option<f64>,
     first: &Obs,
     last: &Obs,
 ) -> ((f64, f64), (f64, f64)) {
-    let end = goal.map_or(last.t, |g| g.deadline.max(last.t));
+    let end = horizon.map_or(last.t, |h| h.max(last.t));
     let at = |t: f64| p.intercept + p.slope_per_year * t;
     ((first.t, at(first.t)), (end, at(end)))
 }
@@ -303,6 +305,23 @@ fn observations(national: &[&Figure]) -> Vec<Obs> {
             })
         })
         .collect()
+}
+
+/// Where the time axis ends: the deadline, else the definition's
+/// `chart-horizon` (an illustrated projection, no ambition).
+fn horizon(goal: Option<&Goal>, indicator: &Indicator) -> Option<f64> {
+    goal.map(|g| g.deadline)
+        .or_else(|| indicator.chart_horizon.map(|y| f64::from(y) + 1.0))
+}
+
+/// "Framdrift mot <year>": the ambition's deadline year, else the
+/// definition's `chart-horizon`, else 2030 (the strategy's horizon).
+pub(in crate::output::dashboard) fn progress_title(indicator: &Indicator, lang: Lang) -> String {
+    let year = match &indicator.ambition {
+        AmbitionDef::Target { by, .. } => by.year,
+        AmbitionDef::None(_) => indicator.chart_horizon.unwrap_or(2030),
+    };
+    crate::lang::fill(lang, Word::ProgressTowards, &[&year.to_string()])
 }
 
 /// The indicator's target and deadline, if it has an ambition.
