@@ -68,6 +68,8 @@ pub(crate) enum Kind {
         denominator: Box<Measure>,
         /// Periods of the denominator are years.
         cumulative: bool,
+        /// The denominator of this year for every period.
+        denominator_year: Option<i32>,
     },
     /// Share of municipalities whose rows meet a condition.
     ShareOfUnits {
@@ -139,6 +141,7 @@ impl Measure {
                 numerator: Box::new(Self::from_raw(m.numerator.as_deref()?)?),
                 denominator: Box::new(Self::from_raw(m.denominator.as_deref()?)?),
                 cumulative: m.cumulative,
+                denominator_year: m.denominator_year,
             },
             MeasureKind::ShareOfUnits => Kind::ShareOfUnits {
                 units: match &m.units {
@@ -236,6 +239,17 @@ impl Measure {
                 denominator,
                 ..
             } => Some((numerator, denominator)),
+            _ => None,
+        }
+    }
+
+    /// `denominator-year` of a `ratio`: its denominator is that year's for
+    /// every period.
+    pub(crate) fn denominator_year(&self) -> Option<i32> {
+        match &self.kind {
+            Kind::Ratio {
+                denominator_year, ..
+            } => *denominator_year,
             _ => None,
         }
     }
@@ -368,6 +382,7 @@ impl Measure {
             rollup: self.rollup().map(|r| r.as_str().to_string()),
             status_column: self.status_column().map(str::to_string),
             cumulative: self.cumulative(),
+            denominator_year: self.denominator_year(),
         };
         if let Kind::ShareOfUnits { units, .. } = &self.kind {
             raw.units = units.map(|u| u.as_str().to_string());

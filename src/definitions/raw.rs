@@ -218,6 +218,9 @@ pub(crate) struct RawMeasure {
     /// `ratio`/`share_of_units`: periods of the denominator are years.
     #[serde(default)]
     pub(crate) cumulative: bool,
+    /// Ratio: the denominator of this year for every period (a fixed base).
+    #[serde(default, rename = "denominator-year")]
+    pub(crate) denominator_year: Option<i32>,
 }
 
 /// A source definition file (`indicators/sources/*.yaml`).

@@ -517,3 +517,24 @@ fn no_invented_ambitions_or_caveats() {
     assert!(wanted.contains("(overskrift: journal fra fastlegen)"));
     assert!(wanted.contains("answers: [\"Journal fra fastlegen\","));
 }
+
+/// PLL's regional targets are "30% av antall innbyggere per region (SSB
+/// 2025)" (seed 002): one fixed denominator per region for every month.
+#[test]
+fn pll_regional_targets_rest_on_the_2025_population() {
+    let (rows, _) = shipped_run();
+    let mut per_region: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
+    for r in rows
+        .iter()
+        .filter(|r| r["indicator"] == "pll-maloppnaelse-region" && r["breakdown"] == "region")
+    {
+        per_region
+            .entry(r["group"].clone())
+            .or_default()
+            .insert(r["denominator"].clone());
+    }
+    assert_eq!(per_region.len(), 4, "{per_region:?}");
+    for (region, dens) in &per_region {
+        assert_eq!(dens.len(), 1, "{region}: {dens:?}");
+    }
+}

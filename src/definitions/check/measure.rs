@@ -113,7 +113,7 @@ fn allowed_fields(kind: MeasureKind) -> &'static [&'static str] {
     match kind {
         MeasureKind::Count => &["distinct", "factor", "cumulative"],
         MeasureKind::Sum | MeasureKind::Mean | MeasureKind::Median => &["column", "factor"],
-        MeasureKind::Ratio => &["numerator", "denominator", "cumulative"],
+        MeasureKind::Ratio => &["numerator", "denominator", "cumulative", "denominator-year"],
         MeasureKind::ShareOfUnits => &["units", "condition", "weight-by", "cumulative"],
         MeasureKind::SurveyShare => &["answer", "answers", "exclude", "per-option"],
         MeasureKind::Reported => &["column", "aggregate"],
@@ -142,6 +142,7 @@ fn set_fields(m: &RawMeasure) -> Vec<&'static str> {
         (m.rollup.is_some(), "rollup"),
         (m.status_column.is_some(), "status-column"),
         (m.cumulative, "cumulative"),
+        (m.denominator_year.is_some(), "denominator-year"),
     ]
     .into_iter()
     .filter_map(|(set, name)| set.then_some(name))

@@ -1,6 +1,6 @@
 //! ratio: a numerator and a denominator plan joined on period and group.
 
-use anyhow::{Result, anyhow};
+use anyhow::{Result, anyhow, bail};
 use polars::prelude::*;
 
 use super::simple::simple;
@@ -44,10 +44,29 @@ pub(super) fn ratio(
             col("value").alias("den"),
             col(YEAR),
         ]);
-    let (left, right) = if gn == gd {
-        (vec![col(KEY), col(GROUP)], vec![col("_kd"), col(GROUP)])
+    // `denominator-year`: that year's denominator for every period (a fixed
+    // base, e.g. the 2025 population), joined on the group alone.
+    let (den, left, right) = if let Some(year) = m.denominator_year() {
+        if gd != Granularity::Year {
+            bail!("`denominator-year` needs a denominator read from yearly data");
+        }
+        (
+            den.filter(col(YEAR).eq(lit(i64::from(year)))),
+            vec![col(GROUP)],
+            vec![col(GROUP)],
+        )
+    } else if gn == gd {
+        (
+            den,
+            vec![col(KEY), col(GROUP)],
+            vec![col("_kd"), col(GROUP)],
+        )
     } else {
-        (vec![col(YEAR), col(GROUP)], vec![col(YEAR), col(GROUP)])
+        (
+            den,
+            vec![col(YEAR), col(GROUP)],
+            vec![col(YEAR), col(GROUP)],
+        )
     };
     let scale = m.scale.unwrap_or(1.0);
     Ok(num
