@@ -154,6 +154,12 @@ impl Period {
         }
     }
 
+    /// Month index (`year*12 + month`) of the last month covered: what a
+    /// `--period` cut compares.
+    pub(crate) fn end_index(self) -> i64 {
+        i64::from(self.year) * 12 + i64::from(self.last_month())
+    }
+
     /// Last month (1–12) covered.
     pub(crate) fn last_month(self) -> u32 {
         match self.granularity {

@@ -15,7 +15,6 @@ use crate::error::{Error, Result};
 use crate::geography::SplitPolicy;
 use crate::measures::{Computed, Engine, Figure};
 use crate::output;
-use crate::output::evaluated::end_index;
 pub(crate) use crate::output::evaluated::{Evaluated, Run};
 use crate::period::{Granularity, Period, today};
 
@@ -194,7 +193,7 @@ pub(crate) fn evaluate<'a>(
             data.display()
         )));
     }
-    let cut = opts.upto.map(end_index);
+    let cut = opts.upto.map(Period::end_index);
     let as_of = match opts.as_of {
         Some(p) => Some(p),
         None => fixed_today()?.or_else(|| Period::parse(&today())),
@@ -330,7 +329,7 @@ fn evaluate_one(
         && let Some(p) = computed
             .dropped
             .iter()
-            .find(|d| Period::parse(d).is_some_and(|p| end_index(p) == c))
+            .find(|d| Period::parse(d).is_some_and(|p| p.end_index() == c))
     {
         ev.error = Some(format!(
             "{p} is not in the figures: the data do not cover it to its end ({}); an earlier period is not reported in its place",

@@ -100,9 +100,8 @@ impl Computed {
     pub(crate) fn within(&self, f: &Figure, cut: Option<i64>) -> bool {
         let Some(c) = cut else { return true };
         match self.as_of {
-            Some(d) => i64::from(d.year) * 12 + i64::from(d.sub) <= c,
-            None => crate::period::Period::parse(&f.period)
-                .is_some_and(|p| i64::from(p.year) * 12 + i64::from(p.last_month()) <= c),
+            Some(d) => d.end_index() <= c,
+            None => crate::period::Period::parse(&f.period).is_some_and(|p| p.end_index() <= c),
         }
     }
 

@@ -110,12 +110,7 @@ impl Run<'_> {
     }
 }
 
-/// Month index of the end of a period: the `--period` cut.
-pub(crate) fn end_index(p: Period) -> i64 {
-    i64::from(p.year) * 12 + i64::from(p.last_month())
-}
-
 /// Whether a period label ends by the `--period` cut (always without one).
 pub(crate) fn label_within(period: &str, cut: Option<i64>) -> bool {
-    cut.is_none_or(|c| Period::parse(period).is_some_and(|p| end_index(p) <= c))
+    cut.is_none_or(|c| Period::parse(period).is_some_and(|p| p.end_index() <= c))
 }

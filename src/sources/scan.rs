@@ -69,7 +69,7 @@ impl Opened<'_> {
     /// A column is not declared, or polars cannot set up the scan.
     pub(crate) fn frame(&self, columns: &[&str], opts: FrameOptions) -> Result<LazyFrame> {
         if !opts.flags() {
-            // h2 (issue 15, joins): lookups and harmonised codes.
+            // Lookups in snapshot sources and harmonised codes.
             return self.enriched(self.build_frame(columns, opts)?, columns);
         }
         // Every plan of a run reads the source through one and the same
@@ -103,17 +103,12 @@ impl Opened<'_> {
     /// # Errors
     /// Polars cannot set up the scan.
     pub(crate) fn base(&self) -> Result<(LazyFrame, Option<String>)> {
-        let all: Vec<&str> = self
-            .source
-            .columns
-            .iter()
-            .map(|c| c.name.as_str())
-            .collect();
+        let all = self.declared();
         let (_, orgnr_col) = self.wanted_columns(&all)?;
         if let Some(lf) = self.base.get() {
             return Ok((lf.clone(), orgnr_col));
         }
-        // h2 (issue 15, joins): lookups and harmonised codes.
+        // Lookups in snapshot sources and harmonised codes.
         let lf = self.enriched(self.stacked(&all, FrameOptions::default())?, &all)?;
         let _ = self.base.set(lf.clone());
         Ok((lf, orgnr_col))
@@ -151,7 +146,7 @@ impl Opened<'_> {
 
     /// Fails when the source does not declare `column`.
     fn ensure_declared(&self, column: &str) -> Result<()> {
-        // h2 (issue 15, joins): `column()` also knows enriched and `_original` columns.
+        // `column()` also knows enriched and `_original` columns.
         if self.source.column(column).is_some() {
             return Ok(());
         }
@@ -191,15 +186,19 @@ impl Opened<'_> {
         Ok((wanted, orgnr_col))
     }
 
-    /// The columns of the shared frame every plan reads (all declared
-    /// columns), as the extract cache keys them.
-    pub(super) fn shared_columns(&self) -> Vec<&str> {
-        let all: Vec<&str> = self
-            .source
+    /// The names of every column the source declares, in order.
+    pub(super) fn declared(&self) -> Vec<&str> {
+        self.source
             .columns
             .iter()
             .map(|c| c.name.as_str())
-            .collect();
+            .collect()
+    }
+
+    /// The columns of the shared frame every plan reads (all declared
+    /// columns), as the extract cache keys them.
+    pub(super) fn shared_columns(&self) -> Vec<&str> {
+        let all = self.declared();
         self.wanted_columns(&all).map(|(w, _)| w).unwrap_or(all)
     }
 
@@ -253,7 +252,7 @@ impl Opened<'_> {
                 exprs.push(col(*name).alias(format!("{name}__raw")));
             }
         }
-        // h2 (issue 15, snapshot sources): `_y`/`_m` from the as-of date.
+        // A snapshot: `_y`/`_m` from the as-of date.
         if let Some(s) = &def.snapshot {
             exprs.extend(super::enrich::snapshot_period(s));
             return Ok(st.drop(st.apply(lf).with_columns(exprs)));

@@ -102,14 +102,8 @@ pub(crate) struct AuditFile {
 /// Every declared column of a source, typed, with the raw text beside it,
 /// the row index and the rows with invalid organisation numbers kept.
 fn raw_frame(opened: &Opened<'_>) -> Result<LazyFrame> {
-    let names: Vec<&str> = opened
-        .source
-        .columns
-        .iter()
-        .map(|c| c.name.as_str())
-        .collect();
     opened.frame(
-        &names,
+        &opened.declared(),
         FrameOptions {
             row_index: true,
             keep_raw: true,
