@@ -86,6 +86,7 @@ SOURCES = [
     "helsepersonellundersokelsen",
     "hdir-rapporterte-tall",
     "hdir-veikart",
+    "pds-innforing-kommuner",
 ]
 
 POP_YEARS = list(range(2020, 2027))
@@ -973,7 +974,21 @@ def gen_helsepersonell(ctx):
 # Hdir reported series
 
 def gen_hdir_tall(ctx):
-    rng = rng_for(ctx["seed"], "hdir-rapporterte-tall")
+    rows = hdir_rows(ctx["seed"])
+    out = Out(ctx["out"], "hdir/rapporterte_tall.csv")
+    out.header(["serie", "periode", "omraade", "verdi", "enhet"])
+    for name, y, area, v, unit in rows:
+        if isinstance(v, float) and not float(v).is_integer() or unit in ("prosent", "trinn 0-7"):
+            vs = dec(v, 1)
+        else:
+            vs = str(int(v))
+        out.row([name, str(y), area, vs, unit])
+    return [out.close()]
+
+
+def hdir_rows(seed):
+    """The reported series of Hdir's table, sorted (series, year, area)."""
+    rng = rng_for(seed, "hdir-rapporterte-tall")
     rows = []
 
     def series(name, unit, start, growth, years=range(2019, 2026), area="Norge", digits=0, cap=None):
@@ -1009,14 +1024,37 @@ def gen_hdir_tall(ctx):
             rows.append(("videokonsultasjoner_spesialist", y, rhf,
                          round(video[rhf] * (1.12 ** (y - 2019)) * rng.uniform(0.9, 1.1)), "konsultasjoner"))
     rows.sort(key=lambda r: (r[0], r[1], r[2]))
-    out = Out(ctx["out"], "hdir/rapporterte_tall.csv")
-    out.header(["serie", "periode", "omraade", "verdi", "enhet"])
-    for name, y, area, v, unit in rows:
-        if isinstance(v, float) and not float(v).is_integer() or unit in ("prosent", "trinn 0-7"):
-            vs = dec(v, 1)
-        else:
-            vs = str(int(v))
-        out.row([name, str(y), area, vs, unit])
+    return rows
+
+
+# Program digital samhandling's list per municipality: the series of Hdir's
+# table it must agree with, and the service name in the list.
+PDS_SERVICES = [("kjernejournal_kommuner", "kjernejournal"), ("kritisk_info_kommuner", "kritisk_info")]
+
+
+def gen_pds_kommuner(ctx):
+    """One row per municipality and service with the date it was taken into
+    use. By the end of each year 2020-2025 as many municipalities have it as
+    the reported series says (the list starts in 2020: municipalities that had
+    it earlier are dated early 2020). Larger municipalities tend to be first."""
+    rng = rng_for(ctx["seed"], "pds-innforing-kommuner")
+    munis = ctx["munis"]
+    reported = {(n, y): int(v) for n, y, a, v, u in hdir_rows(ctx["seed"]) if a == "Norge"}
+    rows = []
+    for serie, service in PDS_SERVICES:
+        order = sorted(munis, key=lambda m: -math.log(m.pop[2020]) + rng.gauss(0, 1.5))
+        done = 0
+        for y in range(2020, 2026):
+            target = min(reported[(serie, y)], len(order))
+            for m in order[done:target]:
+                day = dt.date(y, 1, 1) + dt.timedelta(days=rng.randrange(365 if y > 2020 else 30))
+                rows.append((service, day.isoformat(), m.code(y)))
+            done = max(done, target)
+    rows.sort()
+    out = Out(ctx["out"], "nhn/samhandling_kommuner.csv")
+    out.header(["tjeneste", "innfort_dato", "kommunenr"])
+    for r in rows:
+        out.row(list(r))
     return [out.close()]
 
 
@@ -1071,6 +1109,7 @@ GENERATORS = {
     "helsepersonellundersokelsen": gen_helsepersonell,
     "hdir-rapporterte-tall": gen_hdir_tall,
     "hdir-veikart": gen_veikart,
+    "pds-innforing-kommuner": gen_pds_kommuner,
 }
 
 

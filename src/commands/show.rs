@@ -9,7 +9,7 @@ use crate::output;
 pub(super) fn run(args: &ShowArgs) -> Result<ExitStatus> {
     let catalogue = Catalogue::load(&args.indicators).map_err(Error::Definitions)?;
     let text = if let Some(ind) = catalogue.indicator(&args.id) {
-        output::show::indicator(ind, args.lang)
+        output::show::indicator(ind, &catalogue.population_variants(ind.id()), args.lang)
     } else if let Some(src) = catalogue.source(&args.id) {
         output::show::source(src, args.lang)
     } else {

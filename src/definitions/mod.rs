@@ -119,6 +119,16 @@ impl Catalogue {
         self.indicators.iter().find(|i| i.id() == id)
     }
 
+    /// The population-weighted variants of an indicator (those naming it in
+    /// `population-variant-of`).
+    pub(crate) fn population_variants(&self, id: &str) -> Vec<&str> {
+        self.indicators
+            .iter()
+            .filter(|i| i.population_variant_of.iter().any(|t| t == id))
+            .map(Indicator::id)
+            .collect()
+    }
+
     /// A source by id.
     pub(crate) fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id() == id)

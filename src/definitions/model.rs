@@ -416,6 +416,9 @@ pub(crate) struct Indicator {
     pub(crate) example: bool,
     /// The year the progress chart runs to, when the definition sets it.
     pub(crate) chart_horizon: Option<i32>,
+    /// The indicators counting municipalities this one weights by population
+    /// (seed 001: inhabitants rather than municipalities).
+    pub(crate) population_variant_of: Vec<String>,
 }
 
 impl Indicator {

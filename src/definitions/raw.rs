@@ -99,6 +99,9 @@ pub(crate) struct RawIndicator {
     /// ambition's deadline, else 2030).
     #[serde(default, rename = "chart-horizon")]
     pub(crate) chart_horizon: Option<i32>,
+    /// The indicators counting municipalities this one weights by population.
+    #[serde(default, rename = "population-variant-of")]
+    pub(crate) population_variant_of: Vec<String>,
 }
 
 /// `plausible`: `min` and `max`, each a number, `municipalities` or `counties`.

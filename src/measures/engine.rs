@@ -127,10 +127,18 @@ impl<'a> Engine<'a> {
             .values()
             .filter_map(|o| o.source.complete_through)
             .min();
-        // Figures over snapshots only describe the state on the as-of date.
-        let as_of = if !opened.is_empty() && opened.values().all(|o| o.source.snapshot.is_some()) {
-            opened
-                .values()
+        // Figures over snapshots only describe the state on the as-of date;
+        // a population source that only weighs the units does not count.
+        let weight = ind.measure.as_ref().and_then(|m| m.weight_by());
+        let measured: Vec<_> = opened
+            .iter()
+            .filter(|(id, _)| Some(&***id) != weight)
+            .map(|(_, o)| o)
+            .collect();
+        let as_of = if !measured.is_empty() && measured.iter().all(|o| o.source.snapshot.is_some())
+        {
+            measured
+                .iter()
                 .filter_map(|o| o.source.snapshot.map(|s| s.as_of))
                 .max()
         } else {

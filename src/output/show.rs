@@ -7,8 +7,9 @@ use crate::output::Lang;
 
 use super::text::ambition_text;
 
-/// A readable description of an indicator.
-pub(crate) fn indicator(ind: &Indicator, lang: Lang) -> String {
+/// A readable description of an indicator; `variants` are its
+/// population-weighted variants.
+pub(crate) fn indicator(ind: &Indicator, variants: &[&str], lang: Lang) -> String {
     let en = lang == Lang::En;
     let d = ind;
     let mut s = String::new();
@@ -49,6 +50,23 @@ pub(crate) fn indicator(ind: &Indicator, lang: Lang) -> String {
             "  description: {}",
             if en { &desc.en } else { &desc.nb }.trim()
         );
+    }
+    let weighted = if en {
+        (
+            "population-weighted variant:",
+            "population-weighted variant of:",
+        )
+    } else {
+        (
+            "befolkningsvektet variant:",
+            "befolkningsvektet variant av:",
+        )
+    };
+    if !variants.is_empty() {
+        let _ = writeln!(s, "  {} {}", weighted.0, variants.join(", "));
+    }
+    if !d.population_variant_of.is_empty() {
+        let _ = writeln!(s, "  {} {}", weighted.1, d.population_variant_of.join(", "));
     }
     for c in &d.caveats {
         let _ = writeln!(s, "  caveat:      {c}");

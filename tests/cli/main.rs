@@ -8,6 +8,7 @@ mod docs_check;
 mod geography;
 mod joins;
 mod loud_failures;
+mod population;
 mod real_world_forms;
 mod report;
 mod seed_figures;

@@ -109,6 +109,7 @@ fn build(
         result_goals: raw.result_goals.clone(),
         example: raw.origin.as_deref() == Some("example"),
         chart_horizon: raw.chart_horizon,
+        population_variant_of: raw.population_variant_of.clone(),
     })
 }
 

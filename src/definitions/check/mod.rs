@@ -12,6 +12,7 @@ mod measure;
 mod plausible;
 mod source;
 mod sql;
+mod variants;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -153,9 +154,11 @@ pub(super) fn check(files: &[FileText]) -> Catalogue {
     }
     // Sources first: indicators refer to them.
     let sources = check_sources(raw_sources, &mut diagnostics);
+    let defined: BTreeSet<String> = raw_indicators.iter().map(|(_, i)| i.id.clone()).collect();
     let mut indicators = check_indicators(raw_indicators, &sources, &mut diagnostics);
     composite::check_cycles(&indicators, files, &mut diagnostics);
     check_result_goal_links(&indicators, &structures, &mut diagnostics);
+    variants::check(&indicators, &defined, &sources, &mut diagnostics);
     let goal_rank = |g: &str| GOALS.iter().position(|(c, _, _)| *c == g).unwrap_or(99);
     indicators.sort_by(|a, b| (goal_rank(&a.goal), a.id()).cmp(&(goal_rank(&b.goal), b.id())));
     Catalogue {

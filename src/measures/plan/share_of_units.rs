@@ -51,7 +51,7 @@ pub(super) fn share_of_units(
     let weighted = m.weight_by().is_some();
     if let Some(w) = m.weight_by() {
         units = units.join(
-            weights(ctx, w, m.cumulative(), &regions)?,
+            weights(ctx, w, m.cumulative())?,
             [col(YEAR), col("_code")],
             [col(YEAR), col("_code")],
             JoinArgs::new(JoinType::Left),
@@ -131,8 +131,9 @@ fn units_per_period(periods: LazyFrame, met_rows: LazyFrame) -> Result<LazyFrame
 }
 
 /// The weight of each unit and year (`_y`, `_code`, `_w`) from the
-/// population source `w`; cumulative shares weigh by the latest structure.
-fn weights(ctx: &Ctx<'_, '_>, w: &str, cumulative: bool, regions: &LazyFrame) -> Result<LazyFrame> {
+/// population source `w`. Cumulative shares count the units of the latest
+/// structure in every year: see [`latest_structure_weights`].
+fn weights(ctx: &Ctx<'_, '_>, w: &str, cumulative: bool) -> Result<LazyFrame> {
     let pop_src = ctx
         .opened
         .get(w)
@@ -155,19 +156,59 @@ fn weights(ctx: &Ctx<'_, '_>, w: &str, cumulative: bool, regions: &LazyFrame) ->
             col(pmc.as_str()).alias("_code"),
             col(pv.as_str()).cast(DataType::Float64).alias("_w"),
         ]);
-    if cumulative {
-        pop = pop
-            .join(
-                regions.clone().select([col("_code"), col("_hcode")]),
-                [col("_code")],
-                [col("_code")],
-                JoinArgs::new(JoinType::Inner),
-            )
-            .select([col(YEAR), col("_hcode").alias("_code"), col("_w")]);
-    }
-    Ok(pop
+    // A code's empty cell (`.`: the code did not exist that year) is no
+    // weight; a sum over nothing would be 0 and hide it.
+    pop = pop
+        .filter(col("_w").is_not_null())
         .group_by([col(YEAR), col("_code")])
-        .agg([col("_w").sum()]))
+        .agg([col("_w").sum()]);
+    if cumulative {
+        pop = latest_structure_weights(pop)?;
+    }
+    Ok(pop)
+}
+
+/// Weights for the latest structure in every year of the population
+/// source: a unit's own population that year; a unit that did not exist yet
+/// (1508 Ålesund and 1580 Haram before the 2024 split) its population in
+/// the first year it has one. Codes that no longer exist (1507) carry no
+/// weight: their inhabitants are counted in the units that replaced them.
+fn latest_structure_weights(pop: LazyFrame) -> Result<LazyFrame> {
+    let latest = reference_frame(TARGET_YEAR, TARGET_YEAR)?
+        .lazy()
+        .select([col("_code")]);
+    let own = pop.clone().join(
+        latest.clone(),
+        [col("_code")],
+        [col("_code")],
+        JoinArgs::new(JoinType::Inner),
+    );
+    let first = own.clone().group_by([col("_code")]).agg([col("_w")
+        .sort_by([col(YEAR)], SortMultipleOptions::default())
+        .first()
+        .alias("_w0")]);
+    let years = pop
+        .select([col(YEAR)])
+        .unique(None, UniqueKeepStrategy::Any);
+    Ok(years
+        .cross_join(latest, None)
+        .join(
+            own,
+            [col(YEAR), col("_code")],
+            [col(YEAR), col("_code")],
+            JoinArgs::new(JoinType::Left),
+        )
+        .join(
+            first,
+            [col("_code")],
+            [col("_code")],
+            JoinArgs::new(JoinType::Left),
+        )
+        .select([
+            col(YEAR),
+            col("_code"),
+            col("_w").fill_null(col("_w0")).alias("_w"),
+        ]))
 }
 
 /// The share per period and group from the units (`_met`, and `_w` when
