@@ -11,6 +11,7 @@ mod loud_failures;
 mod real_world_forms;
 mod report;
 mod seed_figures;
+mod seed_items;
 mod snapshots;
 mod sources;
 mod support;
