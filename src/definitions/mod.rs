@@ -7,6 +7,7 @@ mod locate;
 mod measure;
 mod model;
 mod raw;
+mod seed_items;
 mod structure;
 mod vocab;
 
@@ -25,6 +26,7 @@ pub(crate) use model::{
 };
 pub(crate) use model::{Enrich, ORIGINAL_SUFFIX, Snapshot, harmonise_flag};
 pub(crate) use raw::Names;
+pub(crate) use seed_items::{Coverage, SeedItem};
 pub(crate) use structure::Structure;
 
 /// The whole catalogue: every source and indicator under a folder.
@@ -38,6 +40,8 @@ pub(crate) struct Catalogue {
     pub(crate) sources: Vec<Source>,
     /// Goals' result goals (`structure/`), as the seeds give them.
     pub(crate) structures: Vec<Structure>,
+    /// The seeds' items and what covers each (`structure/seed-items.yaml`).
+    pub(crate) seed_items: Vec<SeedItem>,
     /// Every finding, sorted by file and position.
     pub(crate) diagnostics: Vec<Diagnostic>,
 }

@@ -12,6 +12,7 @@ mod population;
 mod real_world_forms;
 mod report;
 mod seed_figures;
+mod seed_items;
 mod snapshots;
 mod sources;
 mod support;

@@ -126,7 +126,7 @@ fn check_header(ctx: &mut Ctx<'_>, raw: &RawIndicator) -> Header {
         );
     }
     ctx.check_file_name(&raw.id);
-    let goal = check_goal(ctx, &raw.goal);
+    let goal = check_goal(ctx, "goal", &raw.goal);
     let level = ctx.enum_value("level", &raw.level, Level::parse, Level::ALL);
     let kind = ctx.enum_value("type", &raw.kind, IndicatorType::parse, IndicatorType::ALL);
     let readiness = ctx.enum_value(
@@ -168,8 +168,12 @@ fn check_header(ctx: &mut Ctx<'_>, raw: &RawIndicator) -> Header {
     }
 }
 
-/// The goal, normalised (`o1` → `O1`).
-fn check_goal(ctx: &mut Ctx<'_>, goal: &serde_yaml::Value) -> Option<String> {
+/// The goal at `field`, normalised (`o1` → `O1`).
+pub(super) fn check_goal(
+    ctx: &mut Ctx<'_>,
+    field: &str,
+    goal: &serde_yaml::Value,
+) -> Option<String> {
     let goal_text = match goal {
         serde_yaml::Value::Number(n) => n.to_string(),
         serde_yaml::Value::String(s) => s.clone(),
@@ -179,7 +183,7 @@ fn check_goal(ctx: &mut Ctx<'_>, goal: &serde_yaml::Value) -> Option<String> {
     if goal.is_none() {
         ctx.error(
             "unknown-goal",
-            "goal",
+            field,
             format!("`{goal_text}` is not a goal"),
         )
         .help = Some("goals are 1–5 and O1–O3".into());

@@ -10,6 +10,7 @@ mod enrich;
 mod indicator;
 mod measure;
 mod plausible;
+mod seed_items;
 mod source;
 mod sql;
 mod variants;
@@ -21,6 +22,7 @@ use super::Catalogue;
 use super::locate::Locator;
 use super::model::{GOALS, Indicator, Source};
 use super::raw::{RawIndicator, RawSource};
+use super::seed_items::RawSeedItems;
 use super::structure::Structure;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 
@@ -127,8 +129,13 @@ pub(super) fn check(files: &[FileText]) -> Catalogue {
     let mut raw_sources: Vec<(&FileText, RawSource)> = Vec::new();
     let mut raw_indicators: Vec<(&FileText, RawIndicator)> = Vec::new();
     let mut structures = Vec::new();
+    let mut raw_seed_items: Vec<(&FileText, RawSeedItems)> = Vec::new();
     for file in files {
-        if file.is_structure {
+        if seed_items::is_seed_items(file) {
+            if let Some(items) = parse::<RawSeedItems>(file, &mut diagnostics) {
+                raw_seed_items.push((file, items));
+            }
+        } else if file.is_structure {
             if let Some(st) = parse::<Structure>(file, &mut diagnostics) {
                 for problem in st.problems() {
                     diagnostics.push(Diagnostic::error(
@@ -154,11 +161,25 @@ pub(super) fn check(files: &[FileText]) -> Catalogue {
     }
     // Sources first: indicators refer to them.
     let sources = check_sources(raw_sources, &mut diagnostics);
-    let defined: BTreeSet<String> = raw_indicators.iter().map(|(_, i)| i.id.clone()).collect();
+    let indicator_ids: BTreeSet<String> =
+        raw_indicators.iter().map(|(_, r)| r.id.clone()).collect();
     let mut indicators = check_indicators(raw_indicators, &sources, &mut diagnostics);
     composite::check_cycles(&indicators, files, &mut diagnostics);
     check_result_goal_links(&indicators, &structures, &mut diagnostics);
-    variants::check(&indicators, &defined, &sources, &mut diagnostics);
+    variants::check(&indicators, &indicator_ids, &sources, &mut diagnostics);
+    let has_seed_items = !raw_seed_items.is_empty();
+    let mut seed_items = Vec::new();
+    for (file, raw) in raw_seed_items {
+        seed_items.extend(seed_items::check(
+            file,
+            raw,
+            &indicator_ids,
+            &mut diagnostics,
+        ));
+    }
+    if has_seed_items {
+        seed_items::unnamed_indicators(&indicators, &seed_items, &mut diagnostics);
+    }
     let goal_rank = |g: &str| GOALS.iter().position(|(c, _, _)| *c == g).unwrap_or(99);
     indicators.sort_by(|a, b| (goal_rank(&a.goal), a.id()).cmp(&(goal_rank(&b.goal), b.id())));
     Catalogue {
@@ -166,6 +187,7 @@ pub(super) fn check(files: &[FileText]) -> Catalogue {
         indicators,
         sources,
         structures,
+        seed_items,
         diagnostics,
     }
 }
