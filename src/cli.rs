@@ -78,6 +78,9 @@ pub(crate) enum Command {
     Explain(ExplainArgs),
     /// One line per goal: roll-up status and indicators per status.
     Status(StatusArgs),
+    /// Inequality: the spread between regions, counties and survey groups,
+    /// and the population in municipalities that do not meet the condition.
+    Inequality(InequalityArgs),
     /// Generate `docs/catalogue.md` from the definitions.
     Docs(DocsArgs),
     /// Write the quarterly report files (status per goal, time series, manifest).
@@ -228,6 +231,27 @@ pub(crate) struct ComputeArgs {
     /// threshold.
     #[arg(long)]
     pub(crate) strict: bool,
+}
+
+/// `inequality`.
+#[derive(Debug, Args)]
+pub(crate) struct InequalityArgs {
+    /// Where definitions and data live.
+    #[command(flatten)]
+    pub(crate) paths: Paths,
+    /// Which indicators (`--by` limits the breakdowns compared; default:
+    /// region, county and the respondent groups each indicator declares).
+    #[command(flatten)]
+    pub(crate) selection: Selection,
+    /// Language of names.
+    #[arg(long, value_enum, default_value_t)]
+    pub(crate) lang: Lang,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub(crate) format: Format,
+    /// Write to this file instead of stdout (atomically).
+    #[arg(long, short)]
+    pub(crate) output: Option<PathBuf>,
 }
 
 /// `explain`.

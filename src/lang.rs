@@ -106,7 +106,7 @@ words! {
 
     // The overview.
     OverviewTitle: "Status for indikatorene i Nasjonal e-helsestrategi", "Status of the indicators of the national e-health strategy";
-    OverviewLead: "{0} indikatorer under {1} mål. {2}. Statusen for et mål er snittskåren av indikatorene som har en ambisjon (nådd 4, i rute 3, moderat 2, begrenset 1, forverring 0), avrundet til nærmeste kategori.", "{0} indicators under {1} goals. {2}. Each goal's status is the mean score of its indicators that have an ambition (achieved 4, on track 3, moderate 2, limited 1, deterioration 0), rounded to the nearest category.";
+    OverviewLead: "{0} indikatorer under {1} mål. {2}. Et mål får ingen samlet status av verktøyet: kortene viser målets strategiske indikatorer og veikartets delmål per status, og den samlede vurderingen settes av analytikeren (kommentarfilen til rapporten).", "{0} indicators under {1} goals. {2}. The tool gives no goal an overall status of its own: the cards show each goal's strategic indicators and roadmap sub-goals per status, and the overall judgement is the analyst's (the report's commentary file).";
     AllIndicators: "Alle indikatorer", "All indicators";
     IndicatorsPerStatus: "Indikatorer per status", "Indicators per status";
     GoalStatus: "Status for målet", "Goal status";
@@ -124,7 +124,6 @@ words! {
     MeaningInsufficientData: "For få tall til å vurdere framdriften.", "Too few figures to judge progress.";
 
     // A goal page.
-    GoalStatusMean: "Status for målet (snittskår)", "Goal status (mean score)";
     GoalCaption: "Indikatorene under mål {0}, {1}", "Indicators of goal {0}, {1}";
     Indicator: "Indikator", "Indicator";
     Level: "Nivå", "Level";
@@ -321,7 +320,6 @@ words! {
     RequiredNowShort: "Krav nå", "Required now";
     Projected: "Projeksjon", "Projected";
     Data: "Data", "Data";
-    GoalStatusMeanScore: "Status for målet (snittscore)", "Goal status (mean score)";
     Id: "Id", "Id";
     Name: "Navn", "Name";
     ReadinessShort: "Status", "Readiness";
@@ -358,6 +356,21 @@ words! {
     PositiveEvents: "Positive hendelser", "Positive events";
     Challenges: "Utfordringer", "Challenges";
     StrategicQuestions: "Strategiske spørsmål", "Strategic questions";
+    // `inequality`: spreads between groups (seed 001).
+    InequalityTitle: "Ulikhet mellom grupper (seed 001): {0}", "Inequality between groups (seed 001): {0}";
+    BreakdownHeader: "Inndeling", "Breakdown";
+    GroupsHeader: "Grupper", "Groups";
+    Highest: "Høyest", "Highest";
+    Lowest: "Lavest", "Lowest";
+    Gap: "Forskjell", "Gap";
+    PopulationOutside: "Bor i kommuner uten", "Live in municipalities without";
+    NoSpreadCount: "antall: grupper av ulik størrelse sammenlignes ikke", "a count: groups of different size are not compared";
+    NoSpreadNoGroups: "ingen inndeling etter region, fylke eller respondentgruppe", "no breakdown by region, county or respondent group";
+    NoSpreadNoFigure: "ingen tall i perioden", "no figure in the period";
+    WithheldCells: "{0} skjult", "{0} withheld";
+    InequalityWithout: "{0} indikatorer uten inndeling etter helseregion, fylke eller respondentgruppe og uten befolkningsvektet variant er ikke vist (se CSV eller JSON).", "{0} indicators without a breakdown by health region, county or respondent group and without a population-weighted variant are not shown (see CSV or JSON).";
+    InequalityNoteGap: "Forskjell = høyeste minus laveste gruppe; for spørreundersøkelser med et tilnærmet 95 %-intervall (docs/methodology.md, avsnitt 15). Intervallet tar ikke hensyn til at gruppene er valgt som ytterpunkter.", "Gap = highest minus lowest group; for surveys with an approximate 95 % interval (docs/methodology.md, section 15). The interval does not allow for the groups being chosen as the extremes.";
+    InequalityNoteOutside: "«Bor i kommuner uten»: andelen av befolkningen som bor i kommuner som ikke oppfyller betingelsen, 100 minus den befolkningsvektede varianten ({0}).", "\"Live in municipalities without\": the share of the population living in municipalities that do not meet the condition, 100 minus the population-weighted variant ({0}).";
 }
 
 #[cfg(test)]

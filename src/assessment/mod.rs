@@ -11,6 +11,7 @@
 
 mod assess;
 mod baseline;
+pub(crate) mod inequality;
 mod path;
 mod progress;
 mod projection;

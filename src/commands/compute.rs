@@ -33,7 +33,7 @@ pub(super) fn run(args: &ComputeArgs) -> Result<ExitStatus> {
 }
 
 /// The evaluation options of `--goal`/`--indicator`/`--all` and the rest.
-fn options(sel: &Selection) -> Result<Options> {
+pub(super) fn options(sel: &Selection) -> Result<Options> {
     let pick = if let Some(goal) = &sel.goal {
         Pick::Goal(goal.clone())
     } else if !sel.indicator.is_empty() {

@@ -75,7 +75,7 @@ pub(crate) fn load(dir: &Path) -> Result<Catalogue> {
 }
 
 /// Picks the indicators of a selection.
-fn select<'a>(catalogue: &'a Catalogue, pick: &Pick) -> Result<Vec<&'a Indicator>> {
+pub(crate) fn select<'a>(catalogue: &'a Catalogue, pick: &Pick) -> Result<Vec<&'a Indicator>> {
     match pick {
         Pick::Goal(goal) => Ok(catalogue.of_goal(goal)),
         // `origin: example` indicators only when picked by id.

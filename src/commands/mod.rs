@@ -7,6 +7,7 @@ mod dashboard;
 mod docs;
 mod evaluate;
 mod explain;
+mod inequality;
 mod list;
 mod man;
 mod report;
@@ -44,6 +45,7 @@ pub(crate) fn dispatch(cli: Cli) -> Result<ExitStatus> {
         Command::Explain(args) => explain::run(&args),
         Command::Status(args) => status::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Inequality(args) => inequality::run(&args),
         Command::Dashboard(args) => dashboard::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man => man::run(),

@@ -127,23 +127,7 @@ impl<'a> Engine<'a> {
             .values()
             .filter_map(|o| o.source.complete_through)
             .min();
-        // Figures over snapshots only describe the state on the as-of date;
-        // a population source that only weighs the units does not count.
-        let weight = ind.measure.as_ref().and_then(|m| m.weight_by());
-        let measured: Vec<_> = opened
-            .iter()
-            .filter(|(id, _)| Some(&***id) != weight)
-            .map(|(_, o)| o)
-            .collect();
-        let as_of = if !measured.is_empty() && measured.iter().all(|o| o.source.snapshot.is_some())
-        {
-            measured
-                .iter()
-                .filter_map(|o| o.source.snapshot.map(|s| s.as_of))
-                .max()
-        } else {
-            None
-        };
+        let as_of = snapshot_as_of(ind, &opened);
         Ok(Planned {
             as_of,
             complete_through,
@@ -467,4 +451,26 @@ fn enrich_notes(id: &str, source: &Source) -> Vec<String> {
         ));
     }
     notes
+}
+
+/// Figures over snapshots only describe the state on the as-of date: the
+/// latest as-of date when every source the measure reads is a snapshot (a
+/// population source that only weighs the units does not count).
+fn snapshot_as_of(
+    ind: &Indicator,
+    opened: &BTreeMap<&str, &Opened<'_>>,
+) -> Option<crate::period::Period> {
+    let weight = ind.measure.as_ref().and_then(|m| m.weight_by());
+    let measured: Vec<&&Opened<'_>> = opened
+        .iter()
+        .filter(|(id, _)| Some(**id) != weight)
+        .map(|(_, o)| o)
+        .collect();
+    if measured.is_empty() || measured.iter().any(|o| o.source.snapshot.is_none()) {
+        return None;
+    }
+    measured
+        .iter()
+        .filter_map(|o| o.source.snapshot.map(|s| s.as_of))
+        .max()
 }

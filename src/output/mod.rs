@@ -11,6 +11,7 @@ pub(crate) mod dashboard;
 pub(crate) mod evaluated;
 pub(crate) mod explain;
 pub(crate) mod goal_summary;
+pub(crate) mod inequality;
 pub(crate) mod json;
 pub(crate) mod log;
 mod number;

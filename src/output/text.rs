@@ -258,6 +258,34 @@ pub(crate) fn milestone_text(text: &str, lang: Lang) -> String {
     word.text(lang).to_string()
 }
 
+/// A breakdown's title; an unknown one capitalised.
+pub(crate) fn breakdown_title(b: &str, lang: Lang) -> String {
+    let word = match b {
+        "region" => Word::BdRegion,
+        "county" => Word::BdCounty,
+        "municipality" => Word::BdMunicipality,
+        "aldersgruppe" => Word::BdAgeGroup,
+        "kjonn" => Word::BdSex,
+        "yrkesgruppe" => Word::BdOccupation,
+        "tjenesteniva" => Word::BdServiceLevel,
+        "virksomhetstype" => Word::BdOrganisation,
+        "naeringskode" => Word::BdIndustry,
+        "teknologi" => Word::BdTechnology,
+        "soknadstype" => Word::BdApplication,
+        "omraade" => Word::BdArea,
+        "kategori" => Word::BdCategory,
+        "register" => Word::BdRegister,
+        "svar" => Word::BdAnswer,
+        other => {
+            let mut c = other.chars();
+            return c.next().map_or(String::new(), |f| {
+                f.to_uppercase().collect::<String>() + c.as_str()
+            });
+        }
+    };
+    word.text(lang).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -170,3 +170,138 @@ fn a_weighted_snapshot_figure_stands_in_a_later_quarter() {
         assert!(value > 0.0 && value <= 100.0, "{id}: {value}");
     }
 }
+
+/// `ehelse <args> --indicators <repo>/indicators --data <repo>/sample-data
+/// --format csv` as rows, asserting exit 0.
+fn shipped_csv(args: &[&str]) -> Vec<crate::support::Row> {
+    let repo = crate::support::repo();
+    let indicators = repo.join("indicators").display().to_string();
+    let data = repo.join("sample-data").display().to_string();
+    let mut all = args.to_vec();
+    all.extend([
+        "--indicators",
+        &indicators,
+        "--data",
+        &data,
+        "--format",
+        "csv",
+    ]);
+    let run = Workdir::new().run(&all);
+    run.expect_code(0);
+    crate::support::parse_csv(&run.output.stdout)
+}
+
+fn num(s: &str) -> f64 {
+    s.parse().unwrap_or_else(|_| panic!("not a number: {s:?}"))
+}
+
+#[test]
+fn inequality_gives_the_spread_between_regions_and_the_population_left_out() {
+    let id = "velferdsteknologi-kommuner";
+    let view = shipped_csv(&["inequality", "--indicator", id]);
+    let region = view
+        .iter()
+        .find(|r| r["breakdown"] == "region")
+        .unwrap_or_else(|| panic!("no region row: {view:#?}"));
+    // The same figures per region from `compute --by region`.
+    let figures = shipped_csv(&["compute", "--indicator", id, "--by", "region"]);
+    let mut by_region: Vec<(f64, String)> = figures
+        .iter()
+        .filter(|r| r["period"] == region["period"] && r["breakdown"] == "region")
+        .map(|r| (num(&r["value"]), r["group"].clone()))
+        .collect();
+    by_region.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (low, high) = (&by_region[0], &by_region[by_region.len() - 1]);
+    assert_eq!(region["groups"], by_region.len().to_string());
+    assert_eq!(region["highest_group"], high.1);
+    assert_eq!(region["lowest_group"], low.1);
+    assert!(
+        (num(&region["gap"]) - (high.0 - low.0)).abs() < 1e-6,
+        "{region:?}"
+    );
+    // 100 minus the population-weighted variant (velferdsteknologi-befolkning).
+    let weighted = shipped_csv(&["compute", "--indicator", "velferdsteknologi-befolkning"]);
+    let national = weighted
+        .iter()
+        .find(|r| r["period"] == region["period"] && r["breakdown"].is_empty())
+        .expect("national weighted figure");
+    assert_eq!(
+        region["population_outside_from"],
+        "velferdsteknologi-befolkning"
+    );
+    assert!((num(&region["population_outside"]) - (100.0 - num(&national["value"]))).abs() < 1e-6);
+}
+
+#[test]
+fn inequality_between_survey_groups_has_an_interval_for_the_gap() {
+    let id = "innbygger-enkle-digitale-tjenester";
+    let view = shipped_csv(&["inequality", "--indicator", id]);
+    let age = view
+        .iter()
+        .find(|r| r["breakdown"] == "aldersgruppe")
+        .unwrap_or_else(|| panic!("no age-group row: {view:#?}"));
+    let figures = shipped_csv(&["compute", "--indicator", id, "--by", "aldersgruppe"]);
+    let group = |name: &str| {
+        figures
+            .iter()
+            .find(|r| {
+                r["period"] == age["period"]
+                    && r["breakdown"] == "aldersgruppe"
+                    && r["group"] == name
+            })
+            .unwrap_or_else(|| panic!("no group {name}"))
+    };
+    let (h, l) = (group(&age["highest_group"]), group(&age["lowest_group"]));
+    // The gap's interval from the groups' Wilson intervals: each half-width
+    // over z is taken as a standard error, and the two are combined.
+    let z = 1.959_963_984_540_054_f64;
+    let se = |r: &crate::support::Row| (num(&r["ci_high"]) - num(&r["ci_low"])) / 2.0 / z;
+    let gap = num(&h["value"]) - num(&l["value"]);
+    let half = z * (se(h).powi(2) + se(l).powi(2)).sqrt();
+    assert!((num(&age["gap"]) - gap).abs() < 1e-6, "{age:?}");
+    assert!(
+        (num(&age["gap_ci_low"]) - (gap - half)).abs() < 1e-6,
+        "{age:?}"
+    );
+    assert!(
+        (num(&age["gap_ci_high"]) - (gap + half)).abs() < 1e-6,
+        "{age:?}"
+    );
+    // A count of municipalities is not compared between groups of
+    // different size, but still has the population left out.
+    let count = shipped_csv(&["inequality", "--indicator", "kjernejournal-kommuner"]);
+    assert_eq!(count[0]["no_spread"], "no-groups", "{count:?}");
+    assert_eq!(
+        count[0]["population_outside_from"],
+        "kjernejournal-kommuner-befolkning"
+    );
+}
+
+#[test]
+fn inequality_speaks_norwegian_unless_asked_for_english() {
+    let repo = crate::support::repo();
+    let indicators = repo.join("indicators").display().to_string();
+    let data = repo.join("sample-data").display().to_string();
+    let w = Workdir::new();
+    let base = [
+        "inequality",
+        "--goal",
+        "1",
+        "--indicators",
+        &indicators,
+        "--data",
+        &data,
+    ];
+    let nb = w.run(&base);
+    nb.expect_code(0)
+        .expect_output("Ulikhet mellom grupper")
+        .expect_output("Helseregion")
+        .expect_output("Bor i kommuner uten");
+    let mut en_args = base.to_vec();
+    en_args.extend(["--lang", "en"]);
+    let en = w.run(&en_args);
+    en.expect_code(0)
+        .expect_output("Inequality between groups")
+        .expect_output("Health region");
+    assert!(!en.stdout().contains("Ulikhet"), "{}", en.stdout());
+}
