@@ -430,7 +430,8 @@ fn parse_latest_quarter(s: &str) -> Result<Upto, String> {
 
 /// A goal `1`–`5` or `O1`–`O3` (any case), as the catalogue spells it.
 fn parse_goal(s: &str) -> Result<String, String> {
-    crate::definitions::normalise_goal(s).ok_or_else(|| "not a goal (use 1–5 or O1–O3)".to_string())
+    crate::definitions::normalise_goal(s)
+        .ok_or_else(|| "not a goal (use 1–5, O1–O3 or unassigned)".to_string())
 }
 
 /// A date `YYYY-MM-DD`.

@@ -103,6 +103,7 @@ words! {
     StatusAsOf: "Status per {0}", "Status as of {0}";
     LatestFigures: "Siste tilgjengelige tall", "Latest available figures";
     GoalLabel: "Mål {0}", "Goal {0}";
+    Unassigned: "Uten mål", "No goal";
 
     // The overview.
     OverviewTitle: "Status for indikatorene i Nasjonal e-helsestrategi", "Status of the indicators of the national e-health strategy";

@@ -21,8 +21,8 @@ use crate::diagnostic::{self, Diagnostic, Location, Severity};
 pub(crate) use model::{Aggregate, Bound, InvalidOrgnr, Measure};
 pub(crate) use model::{
     AmbitionDef, ColumnType, Direction, Encoding, Frequency, GOALS, Granularity, Indicator,
-    IndicatorType, Level, MeasureKind, Method, Readiness, Role, Rollup, Source, goal_name,
-    normalise_goal,
+    IndicatorType, Level, MeasureKind, Method, Readiness, Role, Rollup, Source, UNASSIGNED,
+    goal_name, normalise_goal,
 };
 pub(crate) use model::{Enrich, ORIGINAL_SUFFIX, Snapshot, harmonise_flag};
 pub(crate) use raw::Names;

@@ -17,7 +17,7 @@ pub(crate) use crate::period::Granularity;
 use crate::period::Period;
 
 /// The eight goals: five strategic goals and three overarching ones.
-pub(crate) const GOALS: [(&str, &str, &str); 8] = [
+pub(crate) const GOALS: [(&str, &str, &str); 9] = [
     (
         "1",
         "Aktiv medvirkning i egen og næres helse",
@@ -58,7 +58,16 @@ pub(crate) const GOALS: [(&str, &str, &str); 8] = [
         "Innovasjonskraft i sektoren",
         "Innovation capacity in the sector",
     ),
+    (
+        UNASSIGNED,
+        "Ikke plassert under et mål (seedene sier ikke hvilket)",
+        "Not assigned to a goal (the seeds do not say which)",
+    ),
 ];
+
+/// The "goal" of an indicator the seeds name without placing it under a
+/// goal (seed 003's future indicators): listed on its own, not a goal.
+pub(crate) const UNASSIGNED: &str = "unassigned";
 
 /// Name of a goal in the given language (`nb` or `en`).
 pub(crate) fn goal_name(code: &str, en: bool) -> Option<&'static str> {

@@ -74,8 +74,7 @@ struct ResultGoalView {
 /// One goal and its indicators.
 #[derive(Serialize)]
 struct GoalView {
-    code: &'static str,
-    nb: &'static str,
+    heading: String,
     en: &'static str,
     indicators: Vec<IndicatorView>,
 }
@@ -107,7 +106,7 @@ struct IndicatorView {
 pub(crate) fn markdown(catalogue: &Catalogue) -> Result<String> {
     let goals = GOALS
         .iter()
-        .filter_map(|(code, nb, en)| {
+        .filter_map(|(code, _, en)| {
             // Every definition of the goal, examples too (marked).
             let inds: Vec<&Indicator> = catalogue
                 .indicators
@@ -115,8 +114,7 @@ pub(crate) fn markdown(catalogue: &Catalogue) -> Result<String> {
                 .filter(|i| i.goal == *code)
                 .collect();
             (!inds.is_empty()).then(|| GoalView {
-                code,
-                nb,
+                heading: crate::output::text::goal_heading(code, crate::lang::Lang::Nb),
                 en,
                 indicators: inds.iter().map(|i| indicator(catalogue, i)).collect(),
             })
@@ -307,14 +305,18 @@ fn links(inds: &[&Indicator]) -> String {
 /// A goal as a link to its section (the anchor of its heading), or just
 /// its name when the catalogue has no section for it.
 fn goal_link(catalogue: &Catalogue, code: &str) -> String {
-    let text = format!("mål {code}");
-    let Some((_, nb, _)) = GOALS.iter().find(|(c, _, _)| *c == code) else {
-        return text;
+    let text = if code == crate::definitions::UNASSIGNED {
+        "uten mål".to_string()
+    } else {
+        format!("mål {code}")
     };
-    if !catalogue.indicators.iter().any(|i| i.goal == code) {
+    if !GOALS.iter().any(|(c, _, _)| *c == code)
+        || !catalogue.indicators.iter().any(|i| i.goal == code)
+    {
         return text;
     }
-    format!("[{text}](#{})", anchor(&format!("Mål {code}: {nb}")))
+    let heading = crate::output::text::goal_heading(code, crate::lang::Lang::Nb);
+    format!("[{text}](#{})", anchor(&heading))
 }
 
 /// The anchor GitHub gives a heading: lower case, spaces to `-`, other

@@ -19,6 +19,8 @@ pub(crate) struct Summary {
     /// Roadmap sub-goals and their reported status (`in-progress`, …;
     /// `None` when none is reported).
     pub(crate) milestones: Vec<Option<String>>,
+    /// False for the indicators placed under no goal: no goal, no summary.
+    pub(crate) is_goal: bool,
 }
 
 /// The summary of `goal` over the indicators `inds` (of any goal: only
@@ -28,6 +30,7 @@ pub(crate) fn summary(goal: &str, inds: &[&Indicator], status: StatusOf<'_>) -> 
     let mut out = Summary {
         strategic: Vec::new(),
         milestones: Vec::new(),
+        is_goal: goal != crate::definitions::UNASSIGNED,
     };
     for ind in inds.iter().filter(|i| i.goal == goal) {
         let Some((st, text)) = status(ind) else {
@@ -82,6 +85,9 @@ impl Summary {
     /// the overall status (`overall`: the analyst's words, else not set).
     pub(crate) fn lines(&self, overall: Option<&str>, lang: Lang) -> Vec<String> {
         let mut out = Vec::new();
+        if !self.is_goal {
+            return out;
+        }
         if let Some(c) = self.strategic_counts(lang) {
             out.push(fill(lang, Word::GoalStrategicCounts, &[&c]));
         }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::definitions::{Catalogue, GOALS, Indicator, Level, goal_name};
+use crate::definitions::{Catalogue, GOALS, Indicator, Level, UNASSIGNED};
 use crate::lang::Word;
 use crate::output::Lang;
 use crate::output::evaluated::{Evaluated, Run};
@@ -43,7 +43,6 @@ fn header_words(cells: &[Word], lang: Lang) -> Vec<String> {
 /// `compute`: a table per goal, strategic indicators first, and the goal's
 /// mean-score status under it.
 pub(crate) fn compute(catalogue: &Catalogue, run: &Run<'_>, lang: Lang) -> String {
-    let en = lang == Lang::En;
     let cells = [
         Word::Indicator,
         Word::LevelType,
@@ -68,12 +67,7 @@ pub(crate) fn compute(catalogue: &Catalogue, run: &Run<'_>, lang: Lang) -> Strin
         if inds.is_empty() {
             continue;
         }
-        let _ = writeln!(
-            out,
-            "{} {code}: {}",
-            Word::Goal.text(lang),
-            goal_name(code, en).unwrap_or("")
-        );
+        let _ = writeln!(out, "{}", super::text::goal_heading(code, lang));
         let mut table = table(header_words(&cells, lang));
         let mut notes = String::new();
         // Strategic indicators first, as in the quarterly report.
@@ -180,7 +174,7 @@ pub(crate) fn status(catalogue: &Catalogue, run: &Run<'_>, lang: Lang) -> String
     ));
     for (code, nb, eng) in GOALS {
         let inds = catalogue.of_goal(code);
-        if inds.is_empty() {
+        if inds.is_empty() || code == UNASSIGNED {
             continue;
         }
         let summary = run.goal_summary(code, &inds);
@@ -227,7 +221,11 @@ pub(crate) fn list(catalogue: &Catalogue, goal: Option<&str>, lang: Lang) -> Str
             ind.name(en).to_string()
         };
         table.add_row(vec![
-            ind.goal.clone(),
+            if ind.goal == UNASSIGNED {
+                Word::Unassigned.text(lang).to_string()
+            } else {
+                ind.goal.clone()
+            },
             ind.id().to_string(),
             name,
             ind.level.as_str().to_string(),

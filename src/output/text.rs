@@ -286,6 +286,17 @@ pub(crate) fn breakdown_title(b: &str, lang: Lang) -> String {
     word.text(lang).to_string()
 }
 
+/// A goal's heading: `Mål 2: …` / `Goal 2: …`, or only the name for the
+/// indicators the seeds place under no goal.
+pub(crate) fn goal_heading(code: &str, lang: Lang) -> String {
+    let name = crate::definitions::goal_name(code, lang == Lang::En).unwrap_or("");
+    if code == crate::definitions::UNASSIGNED {
+        name.to_string()
+    } else {
+        format!("{} {code}: {name}", Word::Goal.text(lang))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

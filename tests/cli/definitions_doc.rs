@@ -123,8 +123,9 @@ fn check_layout(name: &str) {
         if !is_source(ex) {
             let folder = ex.path.split('/').nth(1).unwrap_or_default();
             assert!(
-                folder.starts_with("goal-") && ex.path.matches('/').count() == 2,
-                "{where_}: indicators go in indicators/goal-N/<id>.yaml"
+                (folder.starts_with("goal-") || folder == "unassigned")
+                    && ex.path.matches('/').count() == 2,
+                "{where_}: indicators go in indicators/goal-N/<id>.yaml or indicators/unassigned/<id>.yaml"
             );
         }
         // Examples are checked next to the shipped sources; a source example

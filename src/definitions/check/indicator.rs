@@ -186,7 +186,7 @@ pub(super) fn check_goal(
             field,
             format!("`{goal_text}` is not a goal"),
         )
-        .help = Some("goals are 1–5 and O1–O3".into());
+        .help = Some("goals are 1–5 and O1–O3, or `unassigned` when the seeds place the indicator under no goal".into());
     }
     goal
 }

@@ -144,6 +144,9 @@ pub(super) fn indicator_file(id: &str) -> String {
 
 /// `Mål 2` / `Goal 2`.
 pub(super) fn goal_label(code: &str, lang: Lang) -> String {
+    if code == crate::definitions::UNASSIGNED {
+        return Word::Unassigned.text(lang).to_string();
+    }
     fill(lang, Word::GoalLabel, &[code])
 }
 

@@ -4,7 +4,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::definitions::{Catalogue, GOALS, goal_name};
+use crate::definitions::{Catalogue, GOALS};
 use crate::lang::Word;
 use crate::output::Lang;
 use crate::output::evaluated::Run;
@@ -150,11 +150,7 @@ fn goal_view(
         })
         .collect();
     Some(GoalView {
-        heading: format!(
-            "{} {goal}: {}",
-            Word::Goal.text(lang),
-            goal_name(goal, en).unwrap_or("")
-        ),
+        heading: crate::output::text::goal_heading(goal, lang),
         summary: run
             .goal_summary(goal, &inds)
             .lines(comment.and_then(|g| g.status.as_deref()), lang),
