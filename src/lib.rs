@@ -36,5 +36,20 @@ pub fn main() -> ExitCode {
             let _ = writeln!(std::io::stderr(), "polars warning: {msg}");
         }
     });
-    error::exit_code(&commands::dispatch(cli))
+    // A panic is a bug in ehelse or a library, never the user's data: say
+    // so in one line (no backtrace, no data) and exit 3 ("could not run").
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map_or(String::new(), |l| format!(" at {}:{}", l.file(), l.line()));
+        let _ = writeln!(
+            std::io::stderr(),
+            "ehelse: internal error{place}; the run stopped before it finished. This is a bug in ehelse, \
+             not a problem in your data: please report it with the command you ran."
+        );
+    }));
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| commands::dispatch(cli))) {
+        Ok(outcome) => error::exit_code(&outcome),
+        Err(_) => ExitCode::from(3),
+    }
 }

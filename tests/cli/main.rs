@@ -6,6 +6,7 @@ mod dashboard;
 mod definitions_doc;
 mod docs_check;
 mod geography;
+mod hostile;
 mod joins;
 mod loud_failures;
 mod population;

@@ -1,7 +1,14 @@
 //! SQL expressions in definitions (`filter`, `condition`): parsed with
-//! polars' parser, and every column they name checked against the source.
+//! polars' parser, every column they name checked against the source, and
+//! the expression evaluated on an empty frame of the declared column types,
+//! so that a filter that is not a condition (`filter: 1`, `filter: n`) or
+//! compares a text column with a number (`teknologi = 3`) is an error here
+//! rather than a failure in the middle of a computation.
+
+use polars::prelude::*;
 
 use super::Ctx;
+use crate::definitions::ColumnType;
 use crate::definitions::model::Source;
 
 /// Parses a SQL expression with polars' parser and checks its columns.
@@ -19,8 +26,10 @@ pub(super) fn check(ctx: &mut Ctx<'_>, field: &str, sql: &str, source: Option<&S
         }
         Ok(expr) => {
             let Some(src) = source else { return };
-            for name in expr.meta().root_names() {
+            let mut all_declared = true;
+            for name in expr.clone().meta().root_names() {
                 if src.column(name.as_str()).is_none() {
+                    all_declared = false;
                     ctx.error(
                         "unknown-column",
                         field,
@@ -32,6 +41,57 @@ pub(super) fn check(ctx: &mut Ctx<'_>, field: &str, sql: &str, source: Option<&S
                     .suggest(name.as_str(), src.column_names().iter().map(String::as_str));
                 }
             }
+            if all_declared {
+                type_check(ctx, field, &expr, src);
+            }
         }
     }
+}
+
+/// The type a column has once read (see `sources::typed`).
+fn dtype(ty: ColumnType) -> DataType {
+    match ty {
+        ColumnType::Text | ColumnType::Municipality | ColumnType::County => DataType::String,
+        ColumnType::Integer | ColumnType::Orgnr => DataType::Int64,
+        ColumnType::Decimal => DataType::Float64,
+        ColumnType::Date => DataType::Date,
+    }
+}
+
+/// Evaluates the expression as a filter on an empty frame with the
+/// declared types of the columns it names; a failure is an error in words.
+fn type_check(ctx: &mut Ctx<'_>, field: &str, expr: &Expr, src: &Source) {
+    let columns: Vec<Column> = expr
+        .clone()
+        .meta()
+        .root_names()
+        .iter()
+        .filter_map(|n| src.column(n.as_str()))
+        .map(|c| Column::new_empty(c.name.as_str().into(), &dtype(c.ty)))
+        .collect();
+    let Ok(frame) = DataFrame::new(0, columns) else {
+        return;
+    };
+    let Err(e) = frame.lazy().filter(expr.clone()).collect() else {
+        return;
+    };
+    let msg = e.to_string();
+    let first = msg.lines().next().unwrap_or(&msg).to_string();
+    let (text, help) = if first.contains("must be of type `Boolean`") {
+        (
+            "the expression is not a condition: it gives a value, not true or false".to_string(),
+            "write a comparison, e.g. `status = 'signert'` or `aktive_brukere >= 1`",
+        )
+    } else if first.contains("cannot compare string with numeric") {
+        (
+            "the expression compares a text column with a number".to_string(),
+            "quote the value (`teknologi = '3'`) or compare a column declared as integer or decimal",
+        )
+    } else {
+        (
+            format!("the expression cannot be evaluated on the declared column types: {first}"),
+            "check the columns' `type` in the source definition against the values compared",
+        )
+    };
+    ctx.error("bad-sql-type", field, text).help = Some(help.into());
 }

@@ -1,0 +1,187 @@
+//! Issue 17: hostile and broken input. One table of small cases, each a
+//! fault planted in a working fixture, driven by one test that checks for
+//! every case: the exit code, no panic (exit 101 or "internal error"), the
+//! file, line and field in the message, no data row in any message, and
+//! that an earlier output file is still intact.
+
+use crate::support::{Run, Workdir};
+
+/// A working fixture: a KPR-like source and an indicator of goal 1.
+const CSV: &str = "aar;kommune;teknologi;brukere\n\
+2024;0301;trygghetsalarm;12\n\
+2024;4601;gps;3\n\
+2025;0301;trygghetsalarm;14\n\
+2025;4601;gps;5\n\
+2025;5001;gps;9\n";
+
+/// A cell value that marks a data row: it must never appear in a message.
+const SECRET: &str = "hemmelig-tjeneste";
+
+fn fixture() -> Workdir {
+    let w = Workdir::new();
+    w.source(
+        "kpr",
+        "publisher: SSB/KPR\nfiles: \"kpr/*.csv\"\n\
+period: { column: aar, granularity: year }\ncolumns:\n\
+  - { name: aar, type: integer, role: period }\n\
+  - { name: kommune, type: municipality, role: municipality }\n\
+  - { name: teknologi, type: text, role: category }\n\
+  - { name: brukere, type: integer, role: value }\n",
+    );
+    w.write("data/kpr/brukere.csv", CSV);
+    w.indicator(
+        "brukere",
+        "kpr",
+        "annual",
+        "  kind: sum\n  column: brukere\n  filter: \"brukere >= 1\"\n",
+        &[],
+        "",
+    );
+    // An earlier output that no failed run may touch.
+    w.write("earlier.csv", "earlier output\n");
+    w
+}
+
+/// Replaces `from` by `to` in a fixture file (which must contain it).
+fn plant(w: &Workdir, rel: &str, from: &str, to: &str) {
+    let text = w.read(rel);
+    assert!(text.contains(from), "{rel} lacks {from:?}");
+    w.write(rel, text.replacen(from, to, 1));
+}
+
+const INDICATOR: &str = "indicators/goal-1/brukere.yaml";
+const DATA: &str = "data/kpr/brukere.csv";
+
+/// One planted fault.
+struct Case {
+    /// What is planted.
+    name: &'static str,
+    /// Plants it.
+    plant: fn(&Workdir),
+    /// The command after `ehelse` (run with `--indicators indicators
+    /// --data data` when it takes them).
+    args: &'static [&'static str],
+    /// The exit code expected.
+    code: i32,
+    /// Text the output (stdout and stderr) must contain: file, line, field
+    /// and the words that say what is wrong.
+    needles: &'static [&'static str],
+}
+
+fn validate() -> &'static [&'static str] {
+    &["validate", "--indicators", "indicators"]
+}
+
+const COMPUTE: &[&str] = &[
+    "compute",
+    "--indicators",
+    "indicators",
+    "--data",
+    "data",
+    "--all",
+    "--format",
+    "csv",
+];
+
+fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "a filter that is a number",
+            plant: |w| plant(w, INDICATOR, "filter: \"brukere >= 1\"", "filter: 1"),
+            args: validate(),
+            code: 1,
+            needles: &["brukere.yaml:", "measure.filter", "not a condition"],
+        },
+        Case {
+            name: "a filter that is a number, computed",
+            plant: |w| plant(w, INDICATOR, "filter: \"brukere >= 1\"", "filter: 0"),
+            args: COMPUTE,
+            // Definitions with errors: compute cannot run.
+            code: 3,
+            needles: &["brukere.yaml:", "measure.filter", "not a condition"],
+        },
+        Case {
+            name: "a filter that is a period code",
+            plant: |w| plant(w, INDICATOR, "filter: \"brukere >= 1\"", "filter: 2026Q2"),
+            args: validate(),
+            code: 1,
+            needles: &["brukere.yaml:", "measure.filter"],
+        },
+        Case {
+            name: "a filter that is a bare column",
+            plant: |w| plant(w, INDICATOR, "filter: \"brukere >= 1\"", "filter: brukere"),
+            args: COMPUTE,
+            code: 3,
+            needles: &["brukere.yaml:", "measure.filter", "not a condition"],
+        },
+        Case {
+            name: "a text column compared with a number",
+            plant: |w| {
+                plant(
+                    w,
+                    INDICATOR,
+                    "filter: \"brukere >= 1\"",
+                    "filter: \"teknologi = 3\"",
+                );
+            },
+            args: validate(),
+            code: 1,
+            needles: &[
+                "brukere.yaml:",
+                "measure.filter",
+                "text column with a number",
+            ],
+        },
+    ]
+}
+
+/// Every message, stdout and stderr together.
+fn all_output(run: &Run) -> String {
+    format!("{}{}", run.stdout(), run.stderr())
+}
+
+#[test]
+fn every_planted_fault_is_refused_with_a_located_message_and_no_panic() {
+    let mut failures = Vec::new();
+    for case in cases() {
+        let w = fixture();
+        (case.plant)(&w);
+        // The secret marks a data row: plant it in the data, so that a
+        // message echoing a row would show it.
+        let data = w.read(DATA);
+        if !data.contains(SECRET) {
+            w.write(DATA, format!("{data}2025;1103;{SECRET};1\n"));
+        }
+        let run = w.run(case.args);
+        let out = all_output(&run);
+        let mut problems = Vec::new();
+        if run.code() != case.code {
+            problems.push(format!("exit {} (expected {})", run.code(), case.code));
+        }
+        if run.code() == 101 || out.contains("panicked") || out.contains("internal error") {
+            problems.push("panicked".to_string());
+        }
+        for needle in case.needles {
+            if !out.contains(needle) {
+                problems.push(format!("lacks {needle:?}"));
+            }
+        }
+        if out.contains(SECRET) {
+            problems.push("echoes a data row".to_string());
+        }
+        if w.read("earlier.csv") != "earlier output\n" {
+            problems.push("an earlier output changed".to_string());
+        }
+        if !problems.is_empty() {
+            failures.push(format!("{}: {}\n{out}", case.name, problems.join("; ")));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn the_fixture_itself_computes() {
+    let w = fixture();
+    let run = w.run(COMPUTE);
+    run.expect_code(0).expect_output("brukere");
+}
