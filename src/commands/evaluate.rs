@@ -202,6 +202,11 @@ pub(crate) fn evaluate<'a>(
         || Period::new(Granularity::Month, 1970, 1),
         |p| Period::new(Granularity::Month, p.year, p.sub),
     );
+    // The day the extract can at the latest describe: the real today (or
+    // `EHELSE_TODAY`), whatever date freshness is judged at.
+    let today = fixed_today()?
+        .or_else(|| Period::parse(&today()))
+        .map_or(as_of, |p| Period::new(Granularity::Month, p.year, p.sub));
     let order = in_order(catalogue, &selected);
     let progress = spinner();
     let mut engine =
@@ -238,7 +243,7 @@ pub(crate) fn evaluate<'a>(
     let _stage = output::stage("assess");
     for (id, computed) in ids.into_iter().zip(collected) {
         if let Some(ind) = catalogue.indicator(&id) {
-            results.insert(id, evaluate_one(ind, computed, cut, as_of));
+            results.insert(id, evaluate_one(ind, computed, cut, (as_of, today)));
         }
     }
     for ind in order
@@ -315,7 +320,7 @@ fn evaluate_one(
     ind: &Indicator,
     computed: anyhow::Result<Computed>,
     cut: Option<i64>,
-    as_of: Period,
+    (as_of, today): (Period, Period),
 ) -> Evaluated {
     let mut ev = Evaluated::empty(ind);
     let computed = match computed {
@@ -336,6 +341,10 @@ fn evaluate_one(
             computed.notes.first().map_or("", String::as_str)
         ));
         // No figures: the period asked for is not among them.
+        return ev;
+    }
+    if let Some(error) = future_periods(&computed, today) {
+        ev.error = Some(error);
         return ev;
     }
     let keep = |f: &&Figure| computed.within(f, cut);
@@ -385,6 +394,39 @@ fn evaluate_one(
     }
     ev.computed = Some(computed);
     ev
+}
+
+/// An extract delivered today cannot describe a period that starts after
+/// today: such figures mean a wrong date in the data, and the indicator
+/// fails rather than show one as the latest figure.
+fn future_periods(computed: &Computed, now: Period) -> Option<String> {
+    let today = now.year * 12 + i32::try_from(now.sub).unwrap_or(12);
+    let mut future: Vec<&str> = computed
+        .national()
+        .into_iter()
+        .filter(|f| {
+            Period::parse(&f.period)
+                .is_some_and(|p| p.year * 12 + i32::try_from(p.first_month()).unwrap_or(1) > today)
+        })
+        .map(|f| f.period.as_str())
+        .collect();
+    future.dedup();
+    if future.is_empty() || computed.as_of.is_some() || computed.future_allowed {
+        return None;
+    }
+    let files: Vec<String> = computed
+        .files
+        .iter()
+        .map(|f| f.path.display().to_string())
+        .collect();
+    Some(format!(
+        "the data hold {} after today ({}-{:02}): a date or period in the extract is wrong ({}); \
+         fix the extract, or declare `future-periods: allowed` on a source whose periods are planned ahead",
+        future.join(", "),
+        now.year,
+        now.sub,
+        files.join(", ")
+    ))
 }
 
 /// The points of a series with values.

@@ -206,6 +206,8 @@ pub(crate) struct Source {
     pub(crate) max_unreadable_keys: Tolerance,
     /// The last day the data are complete through, when declared.
     pub(crate) complete_through: Option<Period>,
+    /// Periods after today are expected (planned years), not an error.
+    pub(crate) future_periods_allowed: bool,
     /// A snapshot source (no period column; `period_column` is empty).
     pub(crate) snapshot: Option<Snapshot>,
     /// Columns added from snapshot sources.

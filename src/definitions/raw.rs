@@ -266,6 +266,9 @@ pub(crate) struct RawSource {
     /// that end after it are incomplete.
     #[serde(default)]
     pub(crate) complete_through: Option<String>,
+    /// Periods after today are expected (planned procurements): not an error.
+    #[serde(default)]
+    pub(crate) future_periods: Option<FuturePeriods>,
     /// Notes for analysts.
     #[serde(default)]
     pub(crate) description: Option<String>,
@@ -359,4 +362,16 @@ pub(crate) struct RawColumn {
     /// Code harmonisation: `sn2025` (industry codes SN2007 → SN2025).
     #[serde(default)]
     pub(crate) harmonise: Option<String>,
+}
+
+/// `future-periods`: whether a period after today is a wrong date in the
+/// extract (`refused`, the default) or expected (`allowed`: planned years).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum FuturePeriods {
+    /// A period after today fails the indicators that read it.
+    #[default]
+    Refused,
+    /// Periods after today are shown.
+    Allowed,
 }

@@ -129,6 +129,7 @@ impl<'a> Engine<'a> {
             .min();
         let as_of = snapshot_as_of(ind, &opened);
         Ok(Planned {
+            future_allowed: opened.values().any(|o| o.source.future_periods_allowed),
             as_of,
             complete_through,
             counting,
@@ -299,6 +300,8 @@ pub(crate) struct Planned {
     pub(super) complete_through: Option<crate::period::Period>,
     /// The as-of date when every source read is a snapshot.
     pub(super) as_of: Option<crate::period::Period>,
+    /// A source read expects periods after today (`future-periods: allowed`).
+    pub(super) future_allowed: bool,
     /// Ids of the sources read.
     pub(super) sources: Vec<String>,
     pub(super) definition: String,

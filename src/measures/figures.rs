@@ -63,6 +63,7 @@ pub(super) fn finish(
     });
     Ok(Computed {
         as_of: p.as_of,
+        future_allowed: p.future_allowed,
         indicator: p.indicator,
         granularity: p.granularity.as_str().to_string(),
         figures,
@@ -164,7 +165,47 @@ fn to_figures(
             flags: Vec::new(),
         });
     }
+    if !breakdown.is_empty() {
+        secondary_suppression(&mut out, suppress_below);
+    }
     Ok(out)
+}
+
+/// Secondary suppression: in a period where exactly one group of the
+/// breakdown is suppressed, the national figure minus the others would give
+/// it away; the group with the next smallest count is suppressed as well
+/// (ties: the first group by name), as Norwegian health statistics do.
+fn secondary_suppression(out: &mut [Figure], suppress_below: u64) {
+    if suppress_below == 0 {
+        return;
+    }
+    let mut periods: Vec<String> = out.iter().map(|f| f.period.clone()).collect();
+    periods.sort();
+    periods.dedup();
+    for period in periods {
+        let idx: Vec<usize> = (0..out.len())
+            .filter(|&i| out[i].period == period)
+            .collect();
+        if idx.iter().filter(|&&i| out[i].suppressed).count() != 1 {
+            continue;
+        }
+        let next = idx
+            .iter()
+            .copied()
+            .filter(|&i| !out[i].suppressed)
+            .filter_map(|i| Some((out[i].n?, out[i].group.clone(), i)))
+            .min();
+        if let Some((_, _, i)) = next {
+            let f = &mut out[i];
+            f.suppressed = true;
+            f.value = None;
+            f.numerator = None;
+            f.denominator = None;
+            f.n = None;
+            f.ci_low = None;
+            f.ci_high = None;
+        }
+    }
 }
 
 /// Rounds to 6 decimals so outputs are stable across platforms.

@@ -91,6 +91,9 @@ pub(crate) struct Computed {
     /// belong to any reporting period that ends on or after it.
     #[serde(skip)]
     pub(crate) as_of: Option<crate::period::Period>,
+    /// A source read expects periods after today (planned years).
+    #[serde(skip)]
+    pub(crate) future_allowed: bool,
 }
 
 impl Computed {

@@ -28,17 +28,44 @@ pub(crate) fn typed(st: &mut Stages, raw: Expr, ty: ColumnType, decimal_comma: b
 }
 
 /// A number from text: SSB symbols → null, `-` → 0, spaces as thousand
-/// separators removed, decimal comma honoured. Unparseable text → null.
+/// separators removed, decimal comma honoured. Unparseable text → null, and
+/// so is anything that is not a finite number (`NaN`, `inf`, `1e309`). In a
+/// decimal-comma source a dot is a thousands separator: `80.917` and
+/// `1.234.567,5` are read with the dots as groups of three digits, and a
+/// dot anywhere else (`80.91`) makes the cell unreadable, never a decimal.
 fn number(raw: Expr, decimal_comma: bool) -> Expr {
     let t = trimmed(raw);
     let mut cleaned = t.clone().str().replace_all(lit(" "), lit(""), true);
     cleaned = cleaned.str().replace_all(lit("\u{a0}"), lit(""), true);
-    if decimal_comma {
-        cleaned = cleaned.str().replace_all(lit(","), lit("."), true);
-    }
-    when(t.eq(lit("-")))
-        .then(lit(0.0))
-        .otherwise(cleaned.cast(DataType::Float64))
+    let mut value = if decimal_comma {
+        let grouped = cleaned
+            .clone()
+            .str()
+            .contains(lit(r"^[+-]?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]*)?$"), true);
+        let plain = cleaned
+            .clone()
+            .str()
+            .replace_all(lit("."), lit(""), true)
+            .str()
+            .replace_all(lit(","), lit("."), true)
+            .cast(DataType::Float64);
+        when(
+            cleaned
+                .clone()
+                .str()
+                .contains_literal(lit("."))
+                .not()
+                .or(grouped),
+        )
+        .then(plain)
+        .otherwise(lit(NULL).cast(DataType::Float64))
+    } else {
+        cleaned.cast(DataType::Float64)
+    };
+    value = when(value.clone().is_finite())
+        .then(value)
+        .otherwise(lit(NULL).cast(DataType::Float64));
+    when(t.eq(lit("-"))).then(lit(0.0)).otherwise(value)
 }
 
 /// A zero-padded code of `width` digits (`301` → `0301`) from a cell that
@@ -188,6 +215,50 @@ mod tests {
         for ((cell, want), got) in cells.iter().zip(&got) {
             assert_eq!(got, want, "{cell:?}");
         }
+    }
+
+    #[test]
+    fn numbers_are_finite_and_a_dot_is_a_thousands_separator_after_a_decimal_comma() {
+        let cells = [
+            "80,9",
+            "80.917",
+            "1.234.567,5",
+            "80.91",
+            "1,5",
+            "12 345",
+            "NaN",
+            "inf",
+            "-inf",
+            "1e309",
+            "1e3",
+            "-",
+            ":",
+            "",
+        ];
+        let comma = eval_cells(&cells, |st, t| typed(st, t, ColumnType::Decimal, true));
+        assert_eq!(
+            comma,
+            [
+                "80.9",
+                "80917.0",
+                "1234567.5",
+                "-",
+                "1.5",
+                "12345.0",
+                "-",
+                "-",
+                "-",
+                "-",
+                "1000.0",
+                "0.0",
+                "-",
+                "-"
+            ]
+        );
+        let point = eval_cells(&["80.917", "NaN", "1e309", "1e3"], |st, t| {
+            typed(st, t, ColumnType::Decimal, false)
+        });
+        assert_eq!(point, ["80.917", "-", "-", "1000.0"]);
     }
 
     #[test]

@@ -132,6 +132,20 @@ fn cases() -> Vec<Case> {
                 "text column with a number",
             ],
         },
+        Case {
+            name: "a period after today",
+            plant: |w| {
+                plant(
+                    w,
+                    DATA,
+                    "2025;5001;gps;9\n",
+                    "2025;5001;gps;9\n2031;5001;gps;4\n",
+                );
+            },
+            args: COMPUTE,
+            code: 1,
+            needles: &["2031", "after today", "kpr/brukere.csv"],
+        },
     ]
 }
 
@@ -184,4 +198,69 @@ fn the_fixture_itself_computes() {
     let w = fixture();
     let run = w.run(COMPUTE);
     run.expect_code(0).expect_output("brukere");
+}
+
+#[test]
+fn non_finite_numbers_are_unreadable_cells_not_a_dropped_year() {
+    let w = fixture();
+    plant(
+        &w,
+        DATA,
+        "2025;5001;gps;9\n",
+        "2025;5001;gps;1e309\n2025;1103;gps;NaN\n",
+    );
+    let rows = w.figures("brukere", &[]);
+    let r = crate::support::row(&rows, "2025", "", "");
+    // 14 + 5: the two unreadable cells are counted, not summed, not dropped.
+    assert_eq!(r["value"], "19", "{r:?}");
+    assert_eq!(r["cells_unreadable"], "2", "{r:?}");
+}
+
+#[test]
+fn a_sum_over_only_empty_cells_is_no_figure_not_zero() {
+    let w = fixture();
+    plant(
+        &w,
+        DATA,
+        "2025;5001;gps;9\n",
+        "2025;5001;gps;9\n2026;5001;gps;\n2026;0301;gps; \n",
+    );
+    plant(&w, INDICATOR, "  filter: \"brukere >= 1\"\n", "");
+    let rows = w.figures("brukere", &[]);
+    let r = crate::support::row(&rows, "2026", "", "");
+    assert_eq!(r["value"], "", "{r:?}");
+    assert_eq!(r["n"], "0", "{r:?}");
+}
+
+#[test]
+fn one_suppressed_group_takes_the_next_smallest_with_it() {
+    // Rows per health region in 2025: Sør-Øst 10 (0301), Vest 3 (4601),
+    // Midt-Norge 6 (5001), Nord 8 (1804). Vest is below 5 and suppressed;
+    // the national 27 minus the other three would give it away, so
+    // Midt-Norge (the next smallest) is suppressed too.
+    let w = fixture();
+    let mut csv = String::from("aar;kommune;teknologi;brukere\n");
+    for (code, rows) in [("0301", 10), ("4601", 3), ("5001", 6), ("1804", 8)] {
+        for _ in 0..rows {
+            csv.push_str("2025;");
+            csv.push_str(code);
+            csv.push_str(";gps;1\n");
+        }
+    }
+    w.write(DATA, csv);
+    plant(&w, INDICATOR, "breakdowns: []", "breakdowns: [region]");
+    plant(
+        &w,
+        INDICATOR,
+        "  kind: sum\n  column: brukere\n",
+        "  kind: count\n",
+    );
+    let rows = w.figures("brukere", &["--by", "region"]);
+    let cell = |g: &str| crate::support::row(&rows, "2025", "region", g);
+    assert_eq!(crate::support::row(&rows, "2025", "", "")["value"], "27");
+    assert_eq!(cell("Helse Vest")["suppressed"], "true");
+    assert_eq!(cell("Helse Midt-Norge")["suppressed"], "true");
+    assert_eq!(cell("Helse Midt-Norge")["value"], "");
+    assert_eq!(cell("Helse Sør-Øst")["value"], "10");
+    assert_eq!(cell("Helse Nord")["value"], "8");
 }

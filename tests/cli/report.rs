@@ -127,7 +127,7 @@ fn exit_codes() {
     // information, so --strict (stale data, failed indicators) exits 0 …
     q2("strict", &["--strict"])
         .expect_code(0)
-        .expect_output("level=info event=suppressed-cells count=209")
+        .expect_output("level=info event=suppressed-cells count=251")
         .expect_output("level=info event=rows-excluded source=nhn-pjd-logg count=47");
     // … unless --fail-on names them.
     for what in ["suppressed", "excluded", "stale,suppressed"] {

@@ -187,6 +187,8 @@ fn build(ctx: &Ctx<'_>, raw: &RawSource, timing: Timing) -> Option<Source> {
         invalid_orgnr,
         max_unreadable_keys: Tolerance::Count(0),
         complete_through: None,
+        future_periods_allowed: raw.future_periods
+            == Some(super::super::raw::FuturePeriods::Allowed),
         snapshot,
         enrich: Vec::new(),
     })

@@ -61,6 +61,15 @@ pub(super) fn simple(
     } else {
         lf.group_by([col(KEY), col(GROUP)])
     };
+    // A sum over no readable value (every cell empty or unreadable) is no
+    // figure, not 0; a count of nothing is a true 0.
+    let value = if matches!(kind, MeasureKind::Sum | MeasureKind::Reported) {
+        when(n.clone().gt(lit(0.0)))
+            .then(value)
+            .otherwise(lit(NULL).cast(DataType::Float64))
+    } else {
+        value
+    };
     let figures = grouped
         .agg([value.alias("value"), n.alias("n")])
         .with_columns([
