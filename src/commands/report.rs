@@ -26,6 +26,19 @@ pub(super) fn run(args: &ReportArgs) -> Result<ExitStatus> {
             target.display()
         )));
     }
+    // `--force` replaces a report, never a folder that holds something else.
+    if target.exists() && !target.join("manifest.json").is_file() {
+        log(
+            "error",
+            "not-a-report",
+            &[("dir", target.display().to_string())],
+        );
+        return Err(Error::Usage(format!(
+            "{} exists but holds no report (no manifest.json), so it is not replaced, \
+             not even with --force; move it away or give another --out",
+            target.display()
+        )));
+    }
     let given = commentary::read(args.commentary.as_deref())?;
     let catalogue = evaluate::load(&args.paths.indicators)?;
     let opts = Options {

@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow, bail};
 use polars::prelude::*;
 
-use super::{Computed, GEO_BREAKDOWNS, SourceFile, figures, geo, plan, quality};
+use super::{Computed, SourceFile, figures, plan, quality};
+use crate::definitions::Measure;
 use crate::definitions::{Catalogue, Granularity, Indicator, MeasureKind, Readiness, Source};
-use crate::definitions::{ColumnType, Measure};
 use crate::geography::SplitPolicy;
 use crate::sources::{self, CacheWrite, Opened};
 
@@ -115,7 +115,7 @@ impl<'a> Engine<'a> {
                 .with_context(|| format!("planning `{}`", ind.id()))?;
             frames.push((b.clone(), lf));
         }
-        let notes = plan_notes(&opened, &wanted, self.split_policy);
+        let notes = super::notes::plan_notes(&opened, &wanted, self.split_policy);
         let used = quality::used_columns(ind, measure, &opened, &wanted)?;
         let mut counting = Vec::new();
         for (id, cols) in used {
@@ -181,12 +181,18 @@ impl<'a> Engine<'a> {
                 .into_iter()
                 .map(|p| match sources::collect_all(p.plans()) {
                     Ok(dfs) => self.finish(p, dfs),
-                    Err(e) => Err(collect_error(&p, e)),
+                    Err(e) => Err(self
+                        .structure_error(&p)
+                        .unwrap_or_else(|| collect_error(&p, e))),
                 })
                 .collect(),
             Err(e) => planned
                 .into_iter()
-                .map(|p| Err(collect_error(&p, e.clone())))
+                .map(|p| {
+                    Err(self
+                        .structure_error(&p)
+                        .unwrap_or_else(|| collect_error(&p, e.clone())))
+                })
                 .collect(),
         }
     }
@@ -218,6 +224,9 @@ impl<'a> Engine<'a> {
         if let Some(cells) = quality::violation(&q, &opened, self.strict) {
             return Err(self.located(cells, self.strict));
         }
+        if let Some(e) = self.structure_error(&p) {
+            return Err(e);
+        }
         let mut files = Vec::new();
         for id in &p.sources {
             let Some(o) = self.opened.get(id) else {
@@ -244,6 +253,35 @@ impl<'a> Engine<'a> {
 }
 
 impl Engine<'_> {
+    /// The first structural problem (unclosed quote, ragged row, NUL byte,
+    /// invalid UTF-8) of a file the indicator reads: no figure is computed
+    /// from such a file, and the error says where, without its cells.
+    fn structure_error(&self, p: &Planned) -> Option<anyhow::Error> {
+        for id in &p.sources {
+            let o = self.opened.get(id)?;
+            for o in std::iter::once(o).chain(o.lookups.iter()) {
+                for f in &o.files {
+                    let Some(problem) = f.structure() else {
+                        continue;
+                    };
+                    let more = if problem.count > 1 {
+                        format!(" ({} rows like it in the file)", problem.count)
+                    } else {
+                        String::new()
+                    };
+                    return Some(anyhow!(
+                        "{}:{}: {}{more}; the file cannot be read as a table without \
+                         losing or shifting rows, so no figure is computed from it",
+                        f.path.display(),
+                        problem.line,
+                        problem.what
+                    ));
+                }
+            }
+        }
+        None
+    }
+
     /// The error of an indicator whose unreadable cells passed the
     /// threshold: where the first one is, what was expected, and the rule.
     fn located(&self, cells: &quality::Cells, strict: bool) -> anyhow::Error {
@@ -333,25 +371,6 @@ fn collect_error(p: &Planned, e: PolarsError) -> anyhow::Error {
     anyhow::Error::from(e).context(format!("computing `{}`", p.indicator))
 }
 
-/// How municipality codes were mapped for geographic breakdowns.
-fn harmonisation_note(policy: SplitPolicy) -> String {
-    let splits: Vec<String> = geo::split_codes()
-        .into_iter()
-        .map(|(code, name, parts)| format!("{code} {name} → {}", parts.join(" + ")))
-        .collect();
-    let how = match policy {
-        SplitPolicy::Flag => {
-            "kept apart as their own flagged group (--split-policy largest maps them to the larger part)"
-        }
-        SplitPolicy::Largest => "mapped to the larger part (--split-policy largest)",
-    };
-    format!(
-        "municipality codes are harmonised onto the {} structure (SSB KLASS 131): renumberings and merges map exactly; split codes ({}) are {how}",
-        geo::TARGET_YEAR,
-        splits.join(", ")
-    )
-}
-
 /// The sources an indicator's measure reads, in order, each once.
 fn source_ids(ind: &Indicator, measure: &Measure) -> Vec<String> {
     let mut source_ids: Vec<String> = Vec::new();
@@ -397,63 +416,6 @@ fn wanted_breakdowns(ind: &Indicator, measure: &Measure, breakdowns: &[String]) 
         wanted.push(p.clone());
     }
     wanted
-}
-
-/// The notes every figure of the indicator carries.
-fn plan_notes(
-    opened: &BTreeMap<&str, &Opened<'_>>,
-    wanted: &[String],
-    split_policy: SplitPolicy,
-) -> Vec<String> {
-    let mut notes = Vec::new();
-    for (id, o) in opened {
-        if o.source.columns.iter().any(|c| c.ty == ColumnType::Orgnr) {
-            notes.push(format!(
-                "{id}: rows with an empty organisation number or one failing MOD11 are excluded (see `ehelse sources --source {id}`)"
-            ));
-        }
-    }
-    for (id, o) in opened {
-        notes.extend(enrich_notes(id, o.source));
-    }
-    if wanted.iter().any(|b| GEO_BREAKDOWNS.contains(&b.as_str())) {
-        notes.push(harmonisation_note(split_policy));
-    }
-    notes.push("SSB symbols (. .. ... : *) are missing values; `-` is zero".to_string());
-    notes
-}
-
-/// What `enrich` and `harmonise` did to a source's rows, as notes.
-fn enrich_notes(id: &str, source: &Source) -> Vec<String> {
-    let mut notes = Vec::new();
-    for e in &source.enrich {
-        let names: Vec<&str> = e.columns.iter().map(|c| c.name.as_str()).collect();
-        let as_of = e
-            .from
-            .snapshot
-            .map_or(String::new(), |s| format!(" as of {}", s.as_of.label()));
-        notes.push(format!(
-            "{id}: {} looked up in {}{as_of} by {}; rows whose key has no match are counted ({}) and fall in the unknown group (see `ehelse sources --source {id}`)",
-            names.join(", "),
-            e.from.id(),
-            e.on,
-            e.unmatched_column()
-        ));
-    }
-    let harmonised: Vec<&str> = source
-        .columns
-        .iter()
-        .chain(source.enrich.iter().flat_map(|e| e.columns.iter()))
-        .filter(|c| c.harmonise.is_some())
-        .map(|c| c.name.as_str())
-        .collect();
-    if !harmonised.is_empty() {
-        notes.push(format!(
-            "{id}: industry codes in {} are harmonised onto SN2025 (reference/naeringskoder_sn2007_sn2025.csv); the delivered code is in <column>_original, and codes the table lacks are kept and counted",
-            harmonised.join(", ")
-        ));
-    }
-    notes
 }
 
 /// Figures over snapshots only describe the state on the as-of date: the

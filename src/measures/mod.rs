@@ -9,6 +9,7 @@
 mod engine;
 mod figures;
 mod geo;
+mod notes;
 mod plan;
 mod plausible;
 mod quality;

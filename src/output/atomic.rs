@@ -44,8 +44,9 @@ pub(crate) fn write_folder(
 ) -> Result<()> {
     let out = parent;
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    recover(out, target, label);
     let staging = tempfile::Builder::new()
-        .prefix(&format!(".{label}.tmp-"))
+        .prefix(&format!(".{label}.tmp-{}-", std::process::id()))
         .tempdir_in(out)
         .with_context(|| format!("creating a temporary folder in {}", out.display()))?;
     for (name, bytes) in files {
@@ -74,4 +75,59 @@ pub(crate) fn write_folder(
         let _ = std::fs::remove_dir_all(old);
     }
     Ok(())
+}
+
+/// Cleans up after an earlier run of this process's kind that was killed:
+/// its staging folders (`.{label}.tmp-PID-…`) and set-aside previous folders
+/// (`.{label}.old-PID`) are removed once that process is gone, and when
+/// the kill fell between the two renames (no `target`, an old folder
+/// aside) the newest old folder is put back first. Folders of a process
+/// that still runs are left alone; where it cannot be told whether a
+/// process runs (no `/proc`), nothing is removed.
+fn recover(out: &Path, target: &Path, label: &str) {
+    let Ok(entries) = std::fs::read_dir(out) else {
+        return;
+    };
+    let (old_prefix, tmp_prefix) = (format!(".{label}.old-"), format!(".{label}.tmp-"));
+    let mut olds: Vec<(std::time::SystemTime, std::path::PathBuf)> = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let (rest, is_old) = if let Some(r) = name.strip_prefix(&old_prefix) {
+            (r, true)
+        } else if let Some(r) = name.strip_prefix(&tmp_prefix) {
+            (r, false)
+        } else {
+            continue;
+        };
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if pid == std::process::id() || running(pid) {
+            continue;
+        }
+        if is_old {
+            let modified = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .unwrap_or(std::time::UNIX_EPOCH);
+            olds.push((modified, entry.path()));
+        } else {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+    olds.sort();
+    if !target.exists()
+        && let Some((_, newest)) = olds.pop()
+    {
+        let _ = std::fs::rename(newest, target);
+    }
+    for (_, old) in olds {
+        let _ = std::fs::remove_dir_all(old);
+    }
+}
+
+/// Whether process `pid` runs (Linux: `/proc/PID`); `true` when unknown.
+fn running(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.join("self").exists() || proc.join(pid.to_string()).exists()
 }

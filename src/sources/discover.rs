@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use super::hash::{hash_file, hash_memo};
+use super::structure::Checker;
 use super::{Dialect, Encoding, FileInfo, HashState, Opened, dialect, encoding};
 use crate::definitions::Source;
 
@@ -63,15 +64,23 @@ fn open_file(source: &Source, path: PathBuf) -> Result<FileInfo> {
         .len();
     // Asked before the hash below is started (which remembers it).
     let seen_before = hash_memo(&path).is_ok_and(|m| m.exists());
-    let (read_path, hash) = if dialect.encoding == Encoding::Utf8 {
+    let utf8 = dialect.encoding == Encoding::Utf8;
+    let checker = Checker::new(
+        dialect.separator,
+        utf8,
+        dialect.skip_lines,
+        dialect.skip_after_header,
+    );
+    let (read_path, hash) = if utf8 {
         let p = path.clone();
-        let handle = std::thread::spawn(move || hash_file(&p));
+        let handle = std::thread::spawn(move || hash_file(&p, checker));
         (path.clone(), HashState::Pending(Some(handle)))
     } else {
-        let h = hash_file(&path).with_context(|| format!("reading {}", path.display()))?;
+        let hashed =
+            hash_file(&path, checker).with_context(|| format!("reading {}", path.display()))?;
         (
-            encoding::utf8_path(&path, &dialect, &h)?,
-            HashState::Done(h),
+            encoding::utf8_path(&path, &dialect, &hashed.0)?,
+            HashState::Done(hashed),
         )
     };
     Ok(FileInfo {
@@ -132,6 +141,22 @@ fn header_year(header: &str) -> Option<String> {
 
 fn check_header(source: &Source, path: &Path, dialect: &Dialect) -> Result<()> {
     let line = dialect.skip_lines + 1;
+    for (i, name) in dialect.header.iter().enumerate() {
+        if dialect.header[..i].contains(name) {
+            bail!(
+                "{}:{}: the header names column `{name}` twice (columns {} and {}); \
+                 a table cannot tell them apart: rename or remove one",
+                path.display(),
+                line,
+                dialect
+                    .header
+                    .iter()
+                    .position(|h| h == name)
+                    .map_or(0, |p| p + 1),
+                i + 1
+            );
+        }
+    }
     for name in header_columns(source) {
         if !dialect.header.iter().any(|h| h == name) {
             bail!(

@@ -4,27 +4,59 @@
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-/// SHA-256 of a file, remembered in the cache folder under the file's path,
-/// size and modification time, so a large extract that has not changed is
-/// not read twice across runs (the same rule `make` uses to see changes).
-pub(super) fn hash_file(path: &Path) -> std::io::Result<String> {
+use super::structure::{Checker, Problem};
+
+/// A file's SHA-256 and the first problem in its structure (see
+/// [`super::structure`]).
+pub(crate) type Hashed = (String, Option<Problem>);
+
+/// SHA-256 of a file and its structure, checked in the same read and
+/// remembered in the cache folder under the file's path, size and
+/// modification time, so a large extract that has not changed is not read
+/// twice across runs (the same rule `make` uses to see changes).
+pub(super) fn hash_file(path: &Path, checker: Checker) -> std::io::Result<Hashed> {
     let remembered = hash_memo(path)?;
-    if let Ok(h) = std::fs::read_to_string(&remembered)
-        && h.len() == 64
-        && h.bytes().all(|b| b.is_ascii_hexdigit())
+    if let Ok(text) = std::fs::read_to_string(&remembered)
+        && let Some(hashed) = parse_memo(&text)
     {
-        return Ok(h);
+        return Ok(hashed);
     }
-    let h = hash_contents(path)?;
+    let (h, problem) = hash_contents(path, checker)?;
+    let memo = match &problem {
+        None => format!("{h}\nok\n"),
+        Some(p) => format!("{h}\nproblem\t{}\t{}\t{}\n", p.line, p.count, p.what),
+    };
     // Best effort: a cache that cannot be written only costs time.
     if let Some(dir) = remembered.parent()
         && std::fs::create_dir_all(dir).is_ok()
         && let Ok(tmp) = tempfile::NamedTempFile::new_in(dir)
-        && std::fs::write(tmp.path(), &h).is_ok()
+        && std::fs::write(tmp.path(), memo).is_ok()
     {
         let _ = tmp.persist(&remembered);
     }
-    Ok(h)
+    Ok((h, problem))
+}
+
+/// A remembered hash and structure; `None` for anything else (an entry of
+/// an older version without the structure is read again).
+fn parse_memo(text: &str) -> Option<Hashed> {
+    let mut lines = text.lines();
+    let h = lines.next()?;
+    if h.len() != 64 || !h.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let status = lines.next()?;
+    if status == "ok" {
+        return Some((h.to_string(), None));
+    }
+    let mut parts = status.splitn(4, '\t');
+    if parts.next()? != "problem" {
+        return None;
+    }
+    let line = parts.next()?.parse().ok()?;
+    let count = parts.next()?.parse().ok()?;
+    let what = parts.next()?.to_string();
+    Some((h.to_string(), Some(Problem { line, what, count })))
 }
 
 /// Where the SHA-256 of `path` is remembered: keyed by its canonical path,
@@ -50,7 +82,7 @@ pub(super) fn identity(path: &Path) -> std::io::Result<(PathBuf, u64, u128)> {
     Ok((canonical, meta.len(), stamp))
 }
 
-fn hash_contents(path: &Path) -> std::io::Result<String> {
+fn hash_contents(path: &Path, mut checker: Checker) -> std::io::Result<Hashed> {
     use sha2::Digest;
     use std::io::Read;
     let mut f = std::fs::File::open(path)?;
@@ -62,12 +94,14 @@ fn hash_contents(path: &Path) -> std::io::Result<String> {
             break;
         }
         hasher.update(&buf[..n]);
+        checker.feed(&buf[..n]);
     }
-    Ok(hasher
+    let hex = hasher
         .finalize()
         .iter()
         .fold(String::with_capacity(64), |mut hex, b| {
             let _ = write!(hex, "{b:02x}");
             hex
-        }))
+        });
+    Ok((hex, checker.finish()))
 }

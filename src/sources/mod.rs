@@ -20,6 +20,7 @@ mod enrich;
 mod hash;
 mod industry;
 mod scan;
+pub(crate) mod structure;
 mod typed;
 
 use std::path::PathBuf;
@@ -71,8 +72,8 @@ pub(crate) struct FileInfo {
 
 #[derive(Debug)]
 pub(super) enum HashState {
-    Pending(Option<JoinHandle<std::io::Result<String>>>),
-    Done(String),
+    Pending(Option<JoinHandle<std::io::Result<hash::Hashed>>>),
+    Done(hash::Hashed),
 }
 
 impl FileInfo {
@@ -83,16 +84,30 @@ impl FileInfo {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         if let HashState::Pending(handle) = &mut *state {
-            let hash = handle
+            let hashed = handle
                 .take()
                 .and_then(|h| h.join().ok())
                 .and_then(Result::ok)
-                .unwrap_or_else(|| "unreadable".to_string());
-            *state = HashState::Done(hash);
+                .unwrap_or_else(|| ("unreadable".to_string(), None));
+            *state = HashState::Done(hashed);
         }
         match &*state {
-            HashState::Done(h) => h.clone(),
+            HashState::Done((h, _)) => h.clone(),
             HashState::Pending(_) => String::new(),
+        }
+    }
+
+    /// The first problem in the file's structure (waits for the background
+    /// read): an unclosed quote, a ragged row, a NUL byte, invalid UTF-8.
+    pub(crate) fn structure(&self) -> Option<structure::Problem> {
+        let _ = self.sha256();
+        let state = self
+            .hash
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match &*state {
+            HashState::Done((_, p)) => p.clone(),
+            HashState::Pending(_) => None,
         }
     }
 

@@ -84,6 +84,13 @@ const COMPUTE: &[&str] = &[
 ];
 
 fn cases() -> Vec<Case> {
+    let mut all = definition_cases();
+    all.extend(data_cases());
+    all
+}
+
+/// Faults planted in the definitions.
+fn definition_cases() -> Vec<Case> {
     vec![
         Case {
             name: "a filter that is a number",
@@ -115,6 +122,19 @@ fn cases() -> Vec<Case> {
             needles: &["brukere.yaml:", "measure.filter", "not a condition"],
         },
         Case {
+            name: "a definition nested 80 000 levels deep",
+            plant: |w| {
+                let mut text = w.read(INDICATOR);
+                text.push_str("description: ");
+                text.push_str(&"{".repeat(80_000));
+                text.push('\n');
+                w.write(INDICATOR, text);
+            },
+            args: validate(),
+            code: 1,
+            needles: &["brukere.yaml:", "too-deep", "more than 64 levels"],
+        },
+        Case {
             name: "a text column compared with a number",
             plant: |w| {
                 plant(
@@ -132,6 +152,12 @@ fn cases() -> Vec<Case> {
                 "text column with a number",
             ],
         },
+    ]
+}
+
+/// Faults planted in the data files.
+fn data_cases() -> Vec<Case> {
+    vec![
         Case {
             name: "a period after today",
             plant: |w| {
@@ -145,6 +171,106 @@ fn cases() -> Vec<Case> {
             args: COMPUTE,
             code: 1,
             needles: &["2031", "after today", "kpr/brukere.csv"],
+        },
+        Case {
+            name: "an unclosed quote on line 100",
+            plant: |w| {
+                let mut csv = String::from("aar;kommune;teknologi;brukere\n");
+                csv.push_str(&"2025;0301;gps;1\n".repeat(98));
+                csv.push_str("2025;4601;\"gps;3\n");
+                csv.push_str(&"2025;5001;gps;9\n".repeat(50));
+                w.write(DATA, csv);
+            },
+            args: COMPUTE,
+            code: 1,
+            needles: &["kpr/brukere.csv:100", "never closed"],
+        },
+        Case {
+            name: "a year period that is not a year",
+            plant: |w| {
+                plant(
+                    w,
+                    DATA,
+                    "2025;5001;gps;9\n",
+                    "2025;5001;gps;9\n20;5001;gps;9\n",
+                )
+            },
+            args: COMPUTE,
+            code: 1,
+            needles: &["kpr/brukere.csv, line 7", "`aar`", "«20»"],
+        },
+        Case {
+            name: "a ragged row",
+            plant: |w| plant(w, DATA, "2024;4601;gps;3\n", "2024;4601;gps\n"),
+            args: COMPUTE,
+            code: 1,
+            needles: &["kpr/brukere.csv:3", "3 field(s) where the header has 4"],
+        },
+        Case {
+            name: "a column named twice in the header",
+            plant: |w| {
+                plant(
+                    w,
+                    DATA,
+                    "aar;kommune;teknologi;brukere\n",
+                    "aar;kommune;brukere;brukere\n",
+                );
+            },
+            args: COMPUTE,
+            code: 1,
+            needles: &["kpr/brukere.csv:1", "`brukere` twice"],
+        },
+        Case {
+            name: "a NUL byte",
+            plant: |w| plant(w, DATA, "2024;4601;gps;3\n", "2024;4601;g\0ps;3\n"),
+            args: COMPUTE,
+            code: 1,
+            needles: &["kpr/brukere.csv:3", "NUL byte"],
+        },
+        Case {
+            name: "invalid UTF-8 in a source declared UTF-8",
+            plant: |w| {
+                plant(
+                    w,
+                    "indicators/sources/kpr.yaml",
+                    "files: \"kpr/*.csv\"\n",
+                    "files: \"kpr/*.csv\"\ndialect: { separator: \";\", encoding: utf-8 }\n",
+                );
+                let mut bytes = w.read(DATA).into_bytes();
+                bytes.extend_from_slice(b"2025;1103;gps\xff;2\n");
+                w.write(DATA, bytes);
+            },
+            args: COMPUTE,
+            code: 1,
+            needles: &["kpr/brukere.csv:7", "not valid UTF-8"],
+        },
+        Case {
+            name: "a file pattern that climbs out of the data folder",
+            plant: |w| {
+                plant(
+                    w,
+                    "indicators/sources/kpr.yaml",
+                    "files: \"kpr/*.csv\"",
+                    "files: \"../../etc/passwd\"",
+                );
+            },
+            args: COMPUTE,
+            code: 3,
+            needles: &["kpr.yaml:", "files", "outside the data folder"],
+        },
+        Case {
+            name: "an absolute file pattern",
+            plant: |w| {
+                plant(
+                    w,
+                    "indicators/sources/kpr.yaml",
+                    "files: \"kpr/*.csv\"",
+                    "files: \"/etc/passwd\"",
+                );
+            },
+            args: validate(),
+            code: 1,
+            needles: &["kpr.yaml:", "files", "outside the data folder"],
         },
     ]
 }
@@ -162,10 +288,9 @@ fn every_planted_fault_is_refused_with_a_located_message_and_no_panic() {
         (case.plant)(&w);
         // The secret marks a data row: plant it in the data, so that a
         // message echoing a row would show it.
-        let data = w.read(DATA);
-        if !data.contains(SECRET) {
-            w.write(DATA, format!("{data}2025;1103;{SECRET};1\n"));
-        }
+        let mut data = std::fs::read(w.path().join(DATA)).expect("data");
+        data.extend_from_slice(format!("2025;1103;{SECRET};1\n").as_bytes());
+        w.write(DATA, data);
         let run = w.run(case.args);
         let out = all_output(&run);
         let mut problems = Vec::new();
@@ -263,4 +388,54 @@ fn one_suppressed_group_takes_the_next_smallest_with_it() {
     assert_eq!(cell("Helse Midt-Norge")["value"], "");
     assert_eq!(cell("Helse Sør-Øst")["value"], "10");
     assert_eq!(cell("Helse Nord")["value"], "8");
+}
+
+/// `report --quarter 2026Q2 --out out` over the shipped catalogue and data.
+fn shipped_report(w: &Workdir, extra: &[&str]) -> Run {
+    let repo = crate::support::repo();
+    let indicators = repo.join("indicators").display().to_string();
+    let data = repo.join("sample-data").display().to_string();
+    let mut args = vec![
+        "report",
+        "--quarter",
+        "2026Q2",
+        "--out",
+        "out",
+        "--indicators",
+        &indicators,
+        "--data",
+        &data,
+    ];
+    args.extend_from_slice(extra);
+    w.run(&args)
+}
+
+#[test]
+fn force_never_replaces_a_folder_that_holds_no_report() {
+    let w = Workdir::new();
+    w.write("out/2026Q2/thesis.docx", "three years of work");
+    shipped_report(&w, &["--force"])
+        .expect_code(2)
+        .expect_output("holds no report");
+    assert_eq!(w.read("out/2026Q2/thesis.docx"), "three years of work");
+}
+
+#[test]
+fn a_run_killed_between_its_renames_is_recovered_by_the_next() {
+    // What a kill leaves: the previous report set aside under the dead
+    // process's id, no 2026Q2, and a half-staged folder.
+    let w = Workdir::new();
+    w.write("out/.2026Q2.old-4000000000/manifest.json", "{}");
+    w.write("out/.2026Q2.tmp-4000000000-abc/status.csv", "half");
+    shipped_report(&w, &["--force"]).expect_code(0);
+    let left: Vec<String> = std::fs::read_dir(w.path().join("out"))
+        .expect("out")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["2026Q2"], "{left:?}");
+    assert!(
+        w.read("out/2026Q2/manifest.json").len() > 2,
+        "the new report is in place"
+    );
 }

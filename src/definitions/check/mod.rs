@@ -300,6 +300,10 @@ fn check_indicators(
 
 /// Parses one file with serde, turning its error into a located finding.
 fn parse<T: serde::de::DeserializeOwned>(file: &FileText, out: &mut Vec<Diagnostic>) -> Option<T> {
+    if let Some(finding) = too_big(file) {
+        out.push(finding);
+        return None;
+    }
     match serde_yaml::from_str::<T>(&file.text) {
         Ok(v) => Some(v),
         Err(e) => {
@@ -307,6 +311,56 @@ fn parse<T: serde::de::DeserializeOwned>(file: &FileText, out: &mut Vec<Diagnost
             None
         }
     }
+}
+
+/// The largest definition file read (a shipped one is a few KiB).
+const MAX_DEFINITION_BYTES: usize = 1 << 20;
+/// The deepest nesting of `{`/`[` read (the YAML parser's cost grows
+/// steeply with it; a definition needs fewer than ten levels).
+const MAX_NESTING: usize = 64;
+
+/// A definition too large or too deeply nested to be parsed in reasonable
+/// time: refused with its size or the line where the nesting goes too deep.
+fn too_big(file: &FileText) -> Option<Diagnostic> {
+    let location = |line: usize| Location {
+        file: file.path.clone(),
+        line,
+        column: 1,
+    };
+    if file.text.len() > MAX_DEFINITION_BYTES {
+        return Some(Diagnostic::error(
+            "too-large",
+            location(1),
+            "",
+            format!(
+                "the definition file is {} bytes; a definition may be at most {MAX_DEFINITION_BYTES}",
+                file.text.len()
+            ),
+        ));
+    }
+    let (mut depth, mut line, mut quote) = (0usize, 1usize, None::<char>);
+    for c in file.text.chars() {
+        match (quote, c) {
+            (_, '\n') => line += 1,
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{' | '[') => depth += 1,
+            (None, '}' | ']') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_NESTING {
+            return Some(Diagnostic::error(
+                "too-deep",
+                location(line),
+                "",
+                format!(
+                    "the definition nests `{{` or `[` more than {MAX_NESTING} levels deep here"
+                ),
+            ));
+        }
+    }
+    None
 }
 
 /// A serde error as a finding: code from the message, field from serde's path.

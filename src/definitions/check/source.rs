@@ -222,7 +222,28 @@ fn check_header(ctx: &mut Ctx<'_>, raw: &RawSource) {
         );
     } else if let Err(e) = glob::Pattern::new(&raw.files) {
         ctx.error("bad-value", "files", format!("bad file pattern: {e}"));
+    } else if outside_data(&raw.files) {
+        ctx.error(
+            "files-outside-data",
+            "files",
+            "the file pattern reaches outside the data folder (an absolute path or `..`)".into(),
+        )
+        .help = Some(
+            "write the pattern relative to the folder given with --data, e.g. `kpr/*.csv`; \
+             put the extract under that folder"
+                .into(),
+        );
     }
+}
+
+/// Whether a `files` pattern could name a file outside `--data`: an
+/// absolute path (also `C:` or `\\server`) or a `..` component.
+fn outside_data(pattern: &str) -> bool {
+    let p = pattern.trim();
+    p.starts_with('/')
+        || p.starts_with('\\')
+        || p.as_bytes().get(1) == Some(&b':')
+        || p.split(['/', '\\']).any(|part| part == "..")
 }
 
 /// Separator, decimal mark and encoding.

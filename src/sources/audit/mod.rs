@@ -178,21 +178,31 @@ pub(crate) fn first_unreadable(
 ) -> Result<Option<(PathBuf, u64, Option<String>)>> {
     let source = opened.source;
     let lf = raw_frame(opened)?;
-    let Some(flag) = flags::flags(source).into_iter().find(|f| {
+    // The first row any flag of the column marks (a period cell may be
+    // `unparseable` or a `bad-period`; only one of them fires).
+    let mut found = None;
+    for flag in flags::flags(source).into_iter().filter(|f| {
         f.column == column && matches!(f.code, "unparseable" | "invalid-orgnr" | "bad-period")
-    }) else {
+    }) {
+        let df = lf
+            .clone()
+            .filter(flag.expr.fill_null(lit(false)))
+            .select([
+                col(super::FILE),
+                col(super::ROW),
+                col(format!("{column}__raw")),
+            ])
+            .limit(1)
+            .collect()
+            .with_context(|| format!("reading source `{}`", source.id()))?;
+        if df.height() > 0 {
+            found = Some(df);
+            break;
+        }
+    }
+    let Some(df) = found else {
         return Ok(None);
     };
-    let df = lf
-        .filter(flag.expr.fill_null(lit(false)))
-        .select([
-            col(super::FILE),
-            col(super::ROW),
-            col(format!("{column}__raw")),
-        ])
-        .limit(1)
-        .collect()
-        .with_context(|| format!("reading source `{}`", source.id()))?;
     let get_u64 = |name: &str| -> Option<u64> {
         df.column(name)
             .ok()?
