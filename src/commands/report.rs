@@ -12,6 +12,31 @@ use crate::output::report::{Settings, commentary, manifest};
 use crate::output::{self, tidy};
 use crate::sources::{self, Audit};
 
+/// Whether the report may be written to `target`: a new folder, or an
+/// earlier report with `--force`; never a folder that holds something else.
+fn may_write(target: &std::path::Path, label: &str, force: bool) -> Result<()> {
+    if !target.exists() {
+        return Ok(());
+    }
+    let dir = [("dir", target.display().to_string())];
+    if !force {
+        log("error", "exists", &dir);
+        return Err(Error::Usage(format!(
+            "a report for {label} already exists in {}; use --force to replace it",
+            target.display()
+        )));
+    }
+    if !target.join("manifest.json").is_file() {
+        log("error", "not-a-report", &dir);
+        return Err(Error::Usage(format!(
+            "{} exists but holds no report (no manifest.json), so it is not replaced, \
+             not even with --force; move it away or give another --out",
+            target.display()
+        )));
+    }
+    Ok(())
+}
+
 /// Runs `report`.
 pub(super) fn run(args: &ReportArgs) -> Result<ExitStatus> {
     // Under `--strict` warnings decide the exit code, so `--quiet` keeps them.
@@ -19,26 +44,7 @@ pub(super) fn run(args: &ReportArgs) -> Result<ExitStatus> {
     let quarter = args.quarter;
     let label = quarter.label();
     let target = args.out.join(&label);
-    if target.exists() && !args.force {
-        log("error", "exists", &[("dir", target.display().to_string())]);
-        return Err(Error::Usage(format!(
-            "a report for {label} already exists in {}; use --force to replace it",
-            target.display()
-        )));
-    }
-    // `--force` replaces a report, never a folder that holds something else.
-    if target.exists() && !target.join("manifest.json").is_file() {
-        log(
-            "error",
-            "not-a-report",
-            &[("dir", target.display().to_string())],
-        );
-        return Err(Error::Usage(format!(
-            "{} exists but holds no report (no manifest.json), so it is not replaced, \
-             not even with --force; move it away or give another --out",
-            target.display()
-        )));
-    }
+    may_write(&target, &label, args.force)?;
     let given = commentary::read(args.commentary.as_deref())?;
     let catalogue = evaluate::load(&args.paths.indicators)?;
     let opts = Options {

@@ -193,7 +193,7 @@ fn data_cases() -> Vec<Case> {
                     DATA,
                     "2025;5001;gps;9\n",
                     "2025;5001;gps;9\n20;5001;gps;9\n",
-                )
+                );
             },
             args: COMPUTE,
             code: 1,

@@ -343,7 +343,6 @@ fn too_big(file: &FileText) -> Option<Diagnostic> {
         match (quote, c) {
             (_, '\n') => line += 1,
             (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
             (None, '"' | '\'') => quote = Some(c),
             (None, '{' | '[') => depth += 1,
             (None, '}' | ']') => depth = depth.saturating_sub(1),
