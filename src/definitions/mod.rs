@@ -76,7 +76,11 @@ impl Catalogue {
             let is_structure = top.as_deref().is_some_and(|c| c == "structure");
             texts.push(check::FileText {
                 sha256: sha256_hex(&bytes),
-                text: String::from_utf8_lossy(&bytes).into_owned(),
+                // A byte-order mark (editors on Windows write one) is not text.
+                text: String::from_utf8_lossy(
+                    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes),
+                )
+                .into_owned(),
                 path: file,
                 is_source,
                 is_structure,

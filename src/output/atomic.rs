@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder,
 /// then a rename, so a reader never sees half a file and a failed run leaves
@@ -14,10 +14,29 @@ use anyhow::{Context, Result};
 /// # Errors
 /// When the folder or file cannot be written.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    // A device or pipe (`/dev/stdout`, a FIFO) is written to, not replaced;
+    // a link is followed, so the file it names is the one replaced.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        if meta.is_dir() {
+            bail!("{} is a folder, not a file", path.display());
+        }
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("opening {}", path.display()))?;
+        return f
+            .write_all(bytes)
+            .with_context(|| format!("writing {}", path.display()));
+    }
+    let resolved = std::fs::canonicalize(path).ok();
+    let path = resolved.as_deref().unwrap_or(path);
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."));
+    ensure_folder(dir)?;
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
         .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
@@ -43,6 +62,7 @@ pub(crate) fn write_folder(
     staged: impl Fn(&str),
 ) -> Result<()> {
     let out = parent;
+    ensure_folder(target)?;
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     recover(out, target, label);
     let staging = tempfile::Builder::new()
@@ -130,4 +150,25 @@ fn recover(out: &Path, target: &Path, label: &str) {
 fn running(pid: u32) -> bool {
     let proc = Path::new("/proc");
     !proc.join("self").exists() || proc.join(pid.to_string()).exists()
+}
+
+/// The nearest existing ancestor of `dir` (or `dir` itself) must be a
+/// folder: a file there is a plain error, not "File exists (os error 17)".
+fn ensure_folder(dir: &Path) -> Result<()> {
+    let mut at = dir;
+    loop {
+        if let Ok(meta) = std::fs::metadata(at) {
+            if !meta.is_dir() {
+                bail!(
+                    "{} is a file, not a folder: give a folder to write into",
+                    at.display()
+                );
+            }
+            return Ok(());
+        }
+        match at.parent() {
+            Some(p) if !p.as_os_str().is_empty() => at = p,
+            _ => return Ok(()),
+        }
+    }
 }

@@ -85,6 +85,7 @@ const COMPUTE: &[&str] = &[
 
 fn cases() -> Vec<Case> {
     let mut all = definition_cases();
+    all.extend(yaml_cases());
     all.extend(data_cases());
     all
 }
@@ -122,19 +123,6 @@ fn definition_cases() -> Vec<Case> {
             needles: &["brukere.yaml:", "measure.filter", "not a condition"],
         },
         Case {
-            name: "a definition nested 80 000 levels deep",
-            plant: |w| {
-                let mut text = w.read(INDICATOR);
-                text.push_str("description: ");
-                text.push_str(&"{".repeat(80_000));
-                text.push('\n');
-                w.write(INDICATOR, text);
-            },
-            args: validate(),
-            code: 1,
-            needles: &["brukere.yaml:", "too-deep", "more than 64 levels"],
-        },
-        Case {
             name: "a text column compared with a number",
             plant: |w| {
                 plant(
@@ -151,6 +139,83 @@ fn definition_cases() -> Vec<Case> {
                 "measure.filter",
                 "text column with a number",
             ],
+        },
+    ]
+}
+
+/// Faults in the YAML of a definition, and an output path that is a file.
+fn yaml_cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "a definition nested 80 000 levels deep",
+            plant: |w| {
+                let mut text = w.read(INDICATOR);
+                text.push_str("description: ");
+                text.push_str(&"{".repeat(80_000));
+                text.push('\n');
+                w.write(INDICATOR, text);
+            },
+            args: validate(),
+            code: 1,
+            needles: &["brukere.yaml:", "too-deep", "more than 64 levels"],
+        },
+        Case {
+            name: "a key written twice",
+            plant: |w| {
+                let text = w.read(INDICATOR);
+                w.write(INDICATOR, format!("{text}level: strategic\n"));
+            },
+            args: validate(),
+            code: 1,
+            needles: &["brukere.yaml:16", "duplicate field `level`"],
+        },
+        Case {
+            name: "two YAML documents in one file",
+            plant: |w| {
+                let text = w.read(INDICATOR);
+                w.write(INDICATOR, format!("{text}---\n{text}"));
+            },
+            args: validate(),
+            code: 1,
+            needles: &["brukere.yaml:16", "more than one YAML document"],
+        },
+        Case {
+            name: "a definition that is a list",
+            plant: |w| {
+                w.write(INDICATOR, "- id: brukere\n- goal: 1\n");
+            },
+            args: validate(),
+            code: 1,
+            needles: &["brukere.yaml:1", "is a list"],
+        },
+        Case {
+            name: "a NUL byte in a definition",
+            plant: |w| {
+                let text = w.read(INDICATOR);
+                w.write(INDICATOR, format!("{text}caveats: [\"a\0b\"]\n"));
+            },
+            args: validate(),
+            code: 1,
+            needles: &["brukere.yaml:16", "NUL byte"],
+        },
+        Case {
+            name: "--out at a file",
+            plant: |w| {
+                w.write("out", "a file");
+            },
+            args: &[
+                "report",
+                "--quarter",
+                "2025Q4",
+                "--out",
+                "out",
+                "--indicators",
+                "indicators",
+                "--data",
+                "data",
+            ],
+            code: 3,
+            needles: &["out is a file, not a folder"],
         },
     ]
 }
@@ -438,4 +503,30 @@ fn a_run_killed_between_its_renames_is_recovered_by_the_next() {
         w.read("out/2026Q2/manifest.json").len() > 2,
         "the new report is in place"
     );
+}
+
+#[test]
+fn a_byte_order_mark_before_a_definition_is_not_an_error() {
+    let w = fixture();
+    let text = w.read(INDICATOR);
+    w.write(INDICATOR, format!("\u{feff}{text}"));
+    w.run(validate()).expect_code(0);
+}
+
+#[cfg(unix)]
+#[test]
+fn output_through_a_link_replaces_the_file_it_names_not_the_link() {
+    let w = fixture();
+    w.write("real/figures.csv", "old");
+    std::os::unix::fs::symlink(w.path().join("real/figures.csv"), w.path().join("link.csv"))
+        .expect("symlink");
+    let mut args = COMPUTE.to_vec();
+    args.extend(["--output", "link.csv"]);
+    w.run(&args).expect_code(0);
+    let link = std::fs::symlink_metadata(w.path().join("link.csv")).expect("link");
+    assert!(
+        link.file_type().is_symlink(),
+        "the link was replaced by a file"
+    );
+    assert!(w.read("real/figures.csv").starts_with("goal,"));
 }

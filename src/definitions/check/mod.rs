@@ -340,6 +340,14 @@ fn too_big(file: &FileText) -> Option<Diagnostic> {
     }
     let (mut depth, mut line, mut quote) = (0usize, 1usize, None::<char>);
     for c in file.text.chars() {
+        if c == '\0' {
+            return Some(Diagnostic::error(
+                "binary-file",
+                location(line),
+                "",
+                "the definition holds a NUL byte here: it is not a text file".to_string(),
+            ));
+        }
         match (quote, c) {
             (_, '\n') => line += 1,
             (Some(q), c) if c == q => quote = None,
@@ -362,10 +370,64 @@ fn too_big(file: &FileText) -> Option<Diagnostic> {
     None
 }
 
+/// Findings about the file as a whole, in words: several YAML documents
+/// (at the second `---`) or a list where a set of fields belongs.
+fn whole_file_finding(file: &FileText, full: &str, at: (usize, usize)) -> Option<Diagnostic> {
+    let (mut line, column) = at;
+    let message = if full.contains("more than one document") {
+        if let Some(n) = file
+            .text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim_end() == "---")
+            .map(|(i, _)| i + 1)
+            .find(|&n| n > 1 || !file.text.starts_with("---"))
+        {
+            line = n;
+        }
+        "the file holds more than one YAML document (`---`): one definition per file"
+    } else if full.starts_with("invalid type: sequence, expected struct") {
+        "the file is a list (`- …`), but a definition is a set of fields (`id: …`, `name: …`)"
+    } else {
+        return None;
+    };
+    let code = if message.contains("list") {
+        "wrong-type"
+    } else {
+        "yaml-syntax"
+    };
+    let location = Location {
+        file: file.path.clone(),
+        line,
+        column: if line == at.0 { column } else { 1 },
+    };
+    Some(Diagnostic::error(code, location, "", message.to_string()))
+}
+
+/// The line of a key written twice (serde_yaml gives no position): the
+/// second line that starts with it.
+fn duplicate_line(file: &FileText, full: &str) -> Option<usize> {
+    let (_, rest) = full.split_once("duplicate field `")?;
+    let (name, _) = rest.split_once('`')?;
+    let key = format!("{name}:");
+    file.text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with(&key))
+        .map(|(i, _)| i + 1)
+        .nth(1)
+}
+
 /// A serde error as a finding: code from the message, field from serde's path.
 fn serde_finding(file: &FileText, e: &serde_yaml::Error) -> Diagnostic {
-    let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+    let (mut line, mut column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
     let full = e.to_string();
+    if let Some(d) = whole_file_finding(file, &full, (line, column)) {
+        return d;
+    }
+    if let Some(n) = duplicate_line(file, &full) {
+        (line, column) = (n, 1);
+    }
     let msg = full.split(" at line ").next().unwrap_or(&full).to_string();
     // serde_yaml prefixes the path: `ambition: unknown field ...`.
     let (field, msg) = match msg.split_once(": ") {
