@@ -351,7 +351,7 @@ fn too_big(file: &FileText) -> Option<Diagnostic> {
         match (quote, c) {
             (_, '\n') => line += 1,
             (Some(q), c) if c == q => quote = None,
-            (None, '"' | '\'') => quote = Some(c),
+            (None, '\u{22}' | '\u{27}') => quote = Some(c), // double or single quote
             (None, '{' | '[') => depth += 1,
             (None, '}' | ']') => depth = depth.saturating_sub(1),
             _ => {}
