@@ -70,14 +70,29 @@ pub(super) fn hash_memo(path: &Path) -> std::io::Result<PathBuf> {
 }
 
 /// What tells one version of a file from another without reading it: its
-/// canonical path, size and modification time (nanoseconds since 1970).
+/// canonical path, size and modification time (nanoseconds since 1970),
+/// and on Unix also its inode and change time, which `cp -p` or `touch -r`
+/// cannot set back: an extract corrected in place with the same size and
+/// modification time is read again.
 pub(super) fn identity(path: &Path) -> std::io::Result<(PathBuf, u64, u128)> {
     let meta = std::fs::metadata(path)?;
-    let stamp = meta
+    let mut stamp = meta
         .modified()
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let changed = u128::try_from(meta.ctime()).unwrap_or(0) * 1_000_000_000
+            + u128::try_from(meta.ctime_nsec()).unwrap_or(0);
+        // Mixed into one number: a change in any of the three changes it.
+        stamp = stamp
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .wrapping_add(changed)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .wrapping_add(u128::from(meta.ino()));
+    }
     let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     Ok((canonical, meta.len(), stamp))
 }

@@ -530,3 +530,49 @@ fn output_through_a_link_replaces_the_file_it_names_not_the_link() {
     );
     assert!(w.read("real/figures.csv").starts_with("goal,"));
 }
+
+#[test]
+fn an_extract_corrected_in_place_with_its_old_size_and_time_is_read_again() {
+    // The extract cache on for this small file, so a stale entry would show.
+    let env = [("EHELSE_CACHE_MIN_BYTES", "0")];
+    let run = |w: &Workdir| {
+        let mut args = COMPUTE.to_vec();
+        args[COMPUTE.len() - 1] = "json";
+        let run = w.run_with_env(&args, &env);
+        run.expect_code(0);
+        let json = run.json();
+        let text = json.to_string();
+        let sha = text
+            .split("\"sha256\":\"")
+            .nth(1)
+            .and_then(|rest| rest.get(..64))
+            .expect("a file hash")
+            .to_string();
+        let rows = w.figures_with_env("brukere", &[], &env);
+        (
+            crate::support::row(&rows, "2025", "", "")["value"].clone(),
+            sha,
+        )
+    };
+    let (value, sha) = run(&fixture());
+    assert_eq!(value, "28");
+    let w = fixture();
+    run(&w);
+    // As `cp -p` would: the same size and modification time, other content.
+    let path = w.path().join(DATA);
+    let modified = std::fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    plant(&w, DATA, "2025;5001;gps;9\n", "2025;5001;gps;8\n");
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .and_then(|f| f.set_modified(modified))
+        .expect("set mtime");
+    let (value, new_sha) = run(&w);
+    assert_eq!(value, "27");
+    assert_ne!(new_sha, sha, "the manifest keeps the old file's hash");
+    let bytes = std::fs::read(&path).expect("data");
+    assert_eq!(new_sha, crate::support::sha256_hex(&bytes));
+}
