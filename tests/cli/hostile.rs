@@ -457,22 +457,9 @@ fn one_suppressed_group_takes_the_next_smallest_with_it() {
 
 /// `report --quarter 2026Q2 --out out` over the shipped catalogue and data.
 fn shipped_report(w: &Workdir, extra: &[&str]) -> Run {
-    let repo = crate::support::repo();
-    let indicators = repo.join("indicators").display().to_string();
-    let data = repo.join("sample-data").display().to_string();
-    let mut args = vec![
-        "report",
-        "--quarter",
-        "2026Q2",
-        "--out",
-        "out",
-        "--indicators",
-        &indicators,
-        "--data",
-        &data,
-    ];
+    let mut args = vec!["report", "--quarter", "2026Q2", "--out", "out"];
     args.extend_from_slice(extra);
-    w.run(&args)
+    crate::support::on_shipped(w, &args)
 }
 
 #[test]

@@ -145,23 +145,19 @@ fn a_weighted_snapshot_figure_stands_in_a_later_quarter() {
     // The HTO reporting is a snapshot as of January 2026; the population
     // table only weighs it, so the 2026 figure still stands in 2026Q2.
     let w = Workdir::new();
-    let repo = crate::support::repo();
-    let indicators = repo.join("indicators").display().to_string();
-    let data = repo.join("sample-data").display().to_string();
     for id in ["hto-effekt-befolkning", "nytt-epj-alle-kommuner-befolkning"] {
-        let run = w.run(&[
-            "compute",
-            "--indicators",
-            &indicators,
-            "--data",
-            &data,
-            "--indicator",
-            id,
-            "--period",
-            "2026Q2",
-            "--format",
-            "csv",
-        ]);
+        let run = crate::support::on_shipped(
+            &w,
+            &[
+                "compute",
+                "--indicator",
+                id,
+                "--period",
+                "2026Q2",
+                "--format",
+                "csv",
+            ],
+        );
         run.expect_code(0);
         let rows = crate::support::parse_csv(&run.output.stdout);
         let value: f64 = row(&rows, "2026", "", "")["value"]
@@ -174,19 +170,9 @@ fn a_weighted_snapshot_figure_stands_in_a_later_quarter() {
 /// `ehelse <args> --indicators <repo>/indicators --data <repo>/sample-data
 /// --format csv` as rows, asserting exit 0.
 fn shipped_csv(args: &[&str]) -> Vec<crate::support::Row> {
-    let repo = crate::support::repo();
-    let indicators = repo.join("indicators").display().to_string();
-    let data = repo.join("sample-data").display().to_string();
     let mut all = args.to_vec();
-    all.extend([
-        "--indicators",
-        &indicators,
-        "--data",
-        &data,
-        "--format",
-        "csv",
-    ]);
-    let run = Workdir::new().run(&all);
+    all.extend(["--format", "csv"]);
+    let run = crate::support::on_shipped(&Workdir::new(), &all);
     run.expect_code(0);
     crate::support::parse_csv(&run.output.stdout)
 }
@@ -279,27 +265,13 @@ fn inequality_between_survey_groups_has_an_interval_for_the_gap() {
 
 #[test]
 fn inequality_speaks_norwegian_unless_asked_for_english() {
-    let repo = crate::support::repo();
-    let indicators = repo.join("indicators").display().to_string();
-    let data = repo.join("sample-data").display().to_string();
     let w = Workdir::new();
-    let base = [
-        "inequality",
-        "--goal",
-        "1",
-        "--indicators",
-        &indicators,
-        "--data",
-        &data,
-    ];
-    let nb = w.run(&base);
+    let nb = crate::support::on_shipped(&w, &["inequality", "--goal", "1"]);
     nb.expect_code(0)
         .expect_output("Ulikhet mellom grupper")
         .expect_output("Helseregion")
         .expect_output("Bor i kommuner uten");
-    let mut en_args = base.to_vec();
-    en_args.extend(["--lang", "en"]);
-    let en = w.run(&en_args);
+    let en = crate::support::on_shipped(&w, &["inequality", "--goal", "1", "--lang", "en"]);
     en.expect_code(0)
         .expect_output("Inequality between groups")
         .expect_output("Health region");

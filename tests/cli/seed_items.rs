@@ -178,9 +178,10 @@ fn the_catalogue_lists_the_seed_items_and_the_result_goals() {
 fn future_indicators_no_seed_places_under_a_goal_are_unassigned() {
     // Seed 003 lists its future indicators without a goal; the catalogue
     // used to put three of them under O1–O3 by analogy.
-    let repo = crate::support::repo();
-    let indicators = repo.join("indicators").display().to_string();
-    let data = repo.join("sample-data").display().to_string();
+    let indicators = crate::support::repo()
+        .join("indicators")
+        .display()
+        .to_string();
     let w = Workdir::new();
     let list = w.run(&["list", "--indicators", &indicators, "--goal", "unassigned"]);
     list.expect_code(0);
@@ -196,18 +197,11 @@ fn future_indicators_no_seed_places_under_a_goal_are_unassigned() {
         );
     }
     assert!(list.stdout().contains("Uten mål"), "{}", list.stdout());
-    let all = w.run(&[
-        "compute",
-        "--all",
-        "--indicators",
-        &indicators,
-        "--data",
-        &data,
-    ]);
+    let all = crate::support::on_shipped(&w, &["compute", "--all"]);
     all.expect_code(0)
         .expect_output("Ikke plassert under et mål (seedene sier ikke hvilket)");
     assert!(!all.stdout().contains("Mål O1"), "{}", all.stdout());
-    let status = w.run(&["status", "--indicators", &indicators, "--data", &data]);
+    let status = crate::support::on_shipped(&w, &["status"]);
     status.expect_code(0);
     assert!(
         !status.stdout().contains("Ikke plassert"),

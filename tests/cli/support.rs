@@ -269,3 +269,14 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Runs `ehelse <args> --indicators <repo>/indicators --data
+/// <repo>/sample-data` (the shipped catalogue on the shipped sample data) in
+/// `w`, whatever its exit code.
+pub(crate) fn on_shipped(w: &Workdir, args: &[&str]) -> Run {
+    let indicators = repo().join("indicators").display().to_string();
+    let data = repo().join("sample-data").display().to_string();
+    let mut all = args.to_vec();
+    all.extend(["--indicators", &indicators, "--data", &data]);
+    w.run(&all)
+}
