@@ -1,6 +1,7 @@
 //! Writing files so a reader never sees half of one: a single file through
 //! a temporary file and a rename, a folder of files (`report`, `dashboard`)
-//! through a temporary folder swapped into place.
+//! through a temporary folder swapped into place. Files and folders
+//! written follow the umask (0644 and 0755 under the usual 022).
 
 use std::io::Write;
 use std::path::Path;
@@ -38,7 +39,16 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .unwrap_or_else(|| Path::new("."));
     ensure_folder(dir)?;
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+    let mut builder = tempfile::Builder::new();
+    // Outputs follow the umask, like any file a command writes (0644 under
+    // the usual 022); a temporary file alone would be 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
+        .tempfile_in(dir)
         .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
     tmp.write_all(bytes)
         .with_context(|| format!("writing {}", path.display()))?;
@@ -147,7 +157,7 @@ fn recover(out: &Path, target: &Path, label: &str) {
 }
 
 /// Whether process `pid` runs (Linux: `/proc/PID`); `true` when unknown.
-fn running(pid: u32) -> bool {
+pub(crate) fn running(pid: u32) -> bool {
     let proc = Path::new("/proc");
     !proc.join("self").exists() || proc.join(pid.to_string()).exists()
 }

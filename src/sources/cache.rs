@@ -15,8 +15,17 @@
 //! costs about as much as parsing the CSV again, which a job that runs once
 //! per extract (a quarterly cron job on a new file) would pay for nothing,
 //! and it would leave a copy of the extract behind.
-//! `EHELSE_NO_CACHE=1` turns the cache off; the folder may be deleted at any
-//! time (`EHELSE_CACHE`, see [`cache_dir`]).
+//! `EHELSE_NO_CACHE=1` turns the cache off: nothing is read from or written
+//! to the folder. The folder may be deleted at any time (`EHELSE_CACHE`, see
+//! [`cache_dir`]); the folders the tool makes in it are readable by the
+//! user only (0700), its files 0600.
+//!
+//! An entry is used only while it is the very file this tool wrote: beside
+//! it a seal (`….arrow.seal`) holds the entry's identity (size, change time,
+//! inode) at the time of writing, so an entry copied over from elsewhere
+//! (an older version, another source) is dropped and made anew, never read.
+//! A run killed while writing leaves a temporary file (`.tmp-PID-…`), which
+//! the next run removes once that process is gone.
 //!
 //! Planning only reads the cache ([`frame`]). The entry is written during
 //! the collection: [`Opened::extract_cache_writes`] gives a sink plan per
@@ -42,7 +51,57 @@ pub(super) const MIN_BYTES: u64 = 16 * 1024 * 1024;
 /// Whether `file` is read through the cache at all: large enough, and the
 /// cache not turned off.
 fn applies(file: &FileInfo) -> bool {
-    file.bytes >= min_bytes() && std::env::var_os("EHELSE_NO_CACHE").is_none()
+    file.bytes >= min_bytes() && enabled()
+}
+
+/// Whether the cache is on (`EHELSE_NO_CACHE` unset).
+pub(crate) fn enabled() -> bool {
+    std::env::var_os("EHELSE_NO_CACHE").is_none()
+}
+
+/// Creates a folder of the cache readable by the user only (0700; the
+/// folders above it too when they are made now), and removes temporary
+/// files left in it by killed runs. An existing folder the tool made keeps
+/// or gets 0700; the cache root itself is never changed when it exists.
+pub(super) fn private_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    }
+    #[cfg(not(unix))]
+    std::fs::create_dir_all(dir)?;
+    sweep(dir);
+    Ok(())
+}
+
+/// A temporary file in a cache folder (0600), named after this process so
+/// a later run can tell a killed run's leftovers from a running one's.
+pub(super) fn temp_file(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new()
+        .prefix(&format!(".tmp-{}-", std::process::id()))
+        .tempfile_in(dir)
+}
+
+/// Removes the temporary files of processes that are gone.
+fn sweep(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(".tmp-")) else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(|p| p != std::process::id() && !crate::output::atomic::running(p)) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 /// The frame to read `file` through: a scan of the cached IPC entry when
@@ -58,7 +117,7 @@ pub(super) fn frame(
         return Ok(typed);
     }
     let (_, _, path) = entry(file, source, columns)?;
-    if !path.exists() || readable(&path).is_err() {
+    if !path.exists() || usable(&path, columns).is_err() {
         return Ok(typed);
     }
     let target = PlRefPath::new(path.to_string_lossy().as_ref());
@@ -98,12 +157,18 @@ impl CacheWrite {
     /// After the collection: moves the entry into place and removes older
     /// entries of the same file. A failure is a note, not an error.
     pub(crate) fn finish(self) {
-        if let Err(e) = self.tmp.persist(&self.path) {
+        if let Err(e) = self
+            .tmp
+            .persist(&self.path)
+            .map_err(|e| e.error)
+            .and_then(|()| seal(&self.path))
+        {
             note(&format!(
                 "could not cache the parsed columns of {}: writing {}: {e}",
                 self.file.display(),
                 self.path.display()
             ));
+            let _ = std::fs::remove_file(&self.path);
             return;
         }
         remove_older(&self.dir, &self.prefix, &self.path);
@@ -160,25 +225,22 @@ impl Opened<'_> {
     ) -> Result<Option<CacheWrite>> {
         let (dir, prefix, path) = entry(file, self.source, columns)?;
         if path.exists()
-            && let Err(e) = readable(&path)
+            && let Err(e) = usable(&path, columns)
         {
-            // A damaged entry (cut short, say) is dropped and made anew.
+            // A damaged or foreign entry is dropped and made anew.
             note(&format!(
-                "the cached columns {} are unreadable ({e}); reading {} instead",
+                "the cached columns {} cannot be used ({e}); reading {} instead",
                 path.display(),
                 file.path.display()
             ));
             let _ = std::fs::remove_file(&path);
+            let _ = std::fs::remove_file(seal_path(&path));
         }
         if path.exists() || !file.seen_before {
             return Ok(None);
         }
-        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-        let tmp = tempfile::Builder::new()
-            .prefix(&format!("{prefix}-"))
-            .suffix(".tmp")
-            .tempfile_in(&dir)?
-            .into_temp_path();
+        private_dir(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        let tmp = temp_file(&dir)?.into_temp_path();
         let target = SinkTarget::Path(PlRefPath::new(tmp.to_string_lossy().as_ref()));
         let plan = self
             .typed_file(index, file, columns, FrameOptions::default())?
@@ -206,11 +268,42 @@ fn note(text: &str) {
     let _ = std::io::Write::write_all(&mut std::io::stderr(), format!("note: {text}\n").as_bytes());
 }
 
-/// Whether an entry's footer and schema can be read (a cheap check: the
-/// footer is at the end of the file, so a file cut short fails it).
-fn readable(path: &Path) -> Result<()> {
+/// Whether an entry may be read: its seal names this very file (not one
+/// copied over it), its footer and schema can be read (the footer is at
+/// the end of the file, so a file cut short fails) and it holds the columns
+/// the run reads.
+fn usable(path: &Path, columns: &[&str]) -> Result<()> {
+    let sealed = std::fs::read_to_string(seal_path(path)).unwrap_or_default();
+    if sealed.trim() != stamp(path)? {
+        anyhow::bail!("it is not the file this tool wrote there");
+    }
     let f = std::fs::File::open(path)?;
-    IpcReader::new(f).schema()?;
+    let schema = IpcReader::new(f).schema()?;
+    if let Some(c) = columns.iter().find(|c| schema.get(**c).is_none()) {
+        anyhow::bail!("it lacks the column `{c}`");
+    }
+    Ok(())
+}
+
+/// The seal of an entry: its identity when written.
+fn seal_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".seal");
+    PathBuf::from(name)
+}
+
+/// An entry's identity (size, modification and change time, inode) as text.
+fn stamp(path: &Path) -> std::io::Result<String> {
+    let (_, bytes, stamp) = super::hash::identity(path)?;
+    Ok(format!("{bytes} {stamp}"))
+}
+
+/// Writes the seal of an entry just moved into place.
+fn seal(path: &Path) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let tmp = temp_file(dir)?;
+    std::fs::write(tmp.path(), stamp(path)?)?;
+    tmp.persist(seal_path(path)).map_err(|e| e.error)?;
     Ok(())
 }
 
@@ -248,7 +341,11 @@ fn remove_older(dir: &Path, prefix: &str, path: &Path) {
     for old in entries.flatten() {
         let name = old.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with(&format!("{prefix}-")) && name.ends_with(".arrow") && old.path() != path
+        let is_entry = name.ends_with(".arrow") || name.ends_with(".arrow.seal");
+        if name.starts_with(&format!("{prefix}-"))
+            && is_entry
+            && old.path() != path
+            && old.path() != seal_path(path)
         {
             let _ = std::fs::remove_file(old.path());
         }

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use super::hash::{hash_file, hash_memo};
+use super::hash::{self, hash_file, hash_memo};
 use super::structure::Checker;
-use super::{Dialect, Encoding, FileInfo, HashState, Opened, dialect, encoding};
+use super::{Dialect, Encoding, FileInfo, HashState, Opened, ReadFrom, dialect};
 use crate::definitions::Source;
 
 /// Finds and opens the files of a source under `data_dir`.
@@ -55,7 +55,7 @@ pub(crate) fn open<'a>(source: &'a Source, data_dir: &Path) -> Result<Opened<'a>
 
 /// Detects one file's dialect, checks its header and starts its hash (in
 /// the background for UTF-8; a Windows-1252 file is hashed and transcoded
-/// now).
+/// in memory now).
 fn open_file(source: &Source, path: PathBuf) -> Result<FileInfo> {
     let dialect = dialect::detect(&path, source)?;
     check_header(source, &path, &dialect)?;
@@ -71,24 +71,28 @@ fn open_file(source: &Source, path: PathBuf) -> Result<FileInfo> {
         dialect.skip_lines,
         dialect.skip_after_header,
     );
-    let (read_path, hash) = if utf8 {
+    let (read, hash) = if utf8 {
         let p = path.clone();
         let handle = std::thread::spawn(move || hash_file(&p, checker));
-        (path.clone(), HashState::Pending(Some(handle)))
-    } else {
-        let hashed =
-            hash_file(&path, checker).with_context(|| format!("reading {}", path.display()))?;
         (
-            encoding::utf8_path(&path, &dialect, &hashed.0)?,
-            HashState::Done(hashed),
+            ReadFrom::Path(path.clone()),
+            HashState::Pending(Some(handle)),
         )
+    } else {
+        // Read whole to be transcoded in memory: no copy of the extract is
+        // written anywhere.
+        let raw = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+        let hashed = hash::hash_bytes(&path, &raw, checker);
+        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&raw);
+        let text = polars_buffer::Buffer::from_vec(text.into_owned().into_bytes());
+        (ReadFrom::Memory(text), HashState::Done(hashed))
     };
     Ok(FileInfo {
         path,
         bytes,
         seen_before,
         dialect,
-        read_path,
+        read,
         hash: std::sync::Mutex::new(hash),
     })
 }

@@ -4,11 +4,10 @@
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use super::structure::{Checker, Problem};
+use super::structure::{Checker, Problem, Shape};
 
-/// A file's SHA-256 and the first problem in its structure (see
-/// [`super::structure`]).
-pub(crate) type Hashed = (String, Option<Problem>);
+/// A file's SHA-256 and its structure (see [`super::structure`]).
+pub(crate) type Hashed = (String, Shape);
 
 /// SHA-256 of a file and its structure, checked in the same read and
 /// remembered in the cache folder under the file's path, size and
@@ -16,25 +15,57 @@ pub(crate) type Hashed = (String, Option<Problem>);
 /// twice across runs (the same rule `make` uses to see changes).
 pub(super) fn hash_file(path: &Path, checker: Checker) -> std::io::Result<Hashed> {
     let remembered = hash_memo(path)?;
-    if let Ok(text) = std::fs::read_to_string(&remembered)
+    if super::cache::enabled()
+        && let Ok(text) = std::fs::read_to_string(&remembered)
         && let Some(hashed) = parse_memo(&text)
     {
         return Ok(hashed);
     }
-    let (h, problem) = hash_contents(path, checker)?;
-    let memo = match &problem {
+    let hashed = hash_contents(path, checker)?;
+    remember(&remembered, &hashed);
+    Ok(hashed)
+}
+
+/// SHA-256 and structure of a file's bytes already in memory (a
+/// Windows-1252 file, read whole to be transcoded), remembered like
+/// [`hash_file`]'s.
+pub(super) fn hash_bytes(path: &Path, bytes: &[u8], mut checker: Checker) -> Hashed {
+    use sha2::Digest;
+    checker.feed(bytes);
+    let hashed = (
+        hex(sha2::Sha256::digest(bytes).as_slice()),
+        checker.finish(),
+    );
+    if let Ok(remembered) = hash_memo(path) {
+        remember(&remembered, &hashed);
+    }
+    hashed
+}
+
+/// Writes the memo of a hash (best effort: a cache that cannot be written
+/// only costs time; nothing when the cache is off).
+fn remember(remembered: &Path, (h, shape): &Hashed) {
+    if !super::cache::enabled() {
+        return;
+    }
+    let mut memo = match &shape.problem {
         None => format!("{h}\nok\n"),
         Some(p) => format!("{h}\nproblem\t{}\t{}\t{}\n", p.line, p.count, p.what),
     };
-    // Best effort: a cache that cannot be written only costs time.
+    if !shape.breaks.is_empty() {
+        memo.push_str("breaks");
+        for (row, line) in &shape.breaks {
+            let _ = write!(memo, "\t{row}:{line}");
+        }
+        memo.push('\n');
+    }
     if let Some(dir) = remembered.parent()
-        && std::fs::create_dir_all(dir).is_ok()
-        && let Ok(tmp) = tempfile::NamedTempFile::new_in(dir)
+        && super::cache::private_dir(dir).is_ok()
+        && let Ok(tmp) = super::cache::temp_file(dir)
         && std::fs::write(tmp.path(), memo).is_ok()
     {
-        let _ = tmp.persist(&remembered);
+        let _ = tmp.persist(remembered);
     }
-    Ok((h, problem))
 }
 
 /// A remembered hash and structure; `None` for anything else (an entry of
@@ -46,17 +77,30 @@ fn parse_memo(text: &str) -> Option<Hashed> {
         return None;
     }
     let status = lines.next()?;
-    if status == "ok" {
-        return Some((h.to_string(), None));
+    let problem = if status == "ok" {
+        None
+    } else {
+        let mut parts = status.splitn(4, '\t');
+        if parts.next()? != "problem" {
+            return None;
+        }
+        let line = parts.next()?.parse().ok()?;
+        let count = parts.next()?.parse().ok()?;
+        let what = parts.next()?.to_string();
+        Some(Problem { line, what, count })
+    };
+    let mut breaks = Vec::new();
+    if let Some(b) = lines.next() {
+        let mut parts = b.split('\t');
+        if parts.next()? != "breaks" {
+            return None;
+        }
+        for part in parts {
+            let (row, line) = part.split_once(':')?;
+            breaks.push((row.parse().ok()?, line.parse().ok()?));
+        }
     }
-    let mut parts = status.splitn(4, '\t');
-    if parts.next()? != "problem" {
-        return None;
-    }
-    let line = parts.next()?.parse().ok()?;
-    let count = parts.next()?.parse().ok()?;
-    let what = parts.next()?.to_string();
-    Some((h.to_string(), Some(Problem { line, what, count })))
+    Some((h.to_string(), Shape { problem, breaks }))
 }
 
 /// Where the SHA-256 of `path` is remembered: keyed by its canonical path,
@@ -111,12 +155,13 @@ fn hash_contents(path: &Path, mut checker: Checker) -> std::io::Result<Hashed> {
         hasher.update(&buf[..n]);
         checker.feed(&buf[..n]);
     }
-    let hex = hasher
-        .finalize()
-        .iter()
-        .fold(String::with_capacity(64), |mut hex, b| {
-            let _ = write!(hex, "{b:02x}");
-            hex
-        });
-    Ok((hex, checker.finish()))
+    Ok((hex(hasher.finalize().as_slice()), checker.finish()))
+}
+
+/// Lower-case hex of a digest.
+fn hex(digest: &[u8]) -> String {
+    digest.iter().fold(String::with_capacity(64), |mut hex, b| {
+        let _ = write!(hex, "{b:02x}");
+        hex
+    })
 }

@@ -64,10 +64,28 @@ pub(crate) struct FileInfo {
     pub(crate) seen_before: bool,
     /// The dialect it is read with.
     pub(crate) dialect: Dialect,
-    /// The UTF-8 file polars reads (a transcoded copy for Windows-1252).
-    pub(super) read_path: PathBuf,
+    /// What polars reads: the file, or for Windows-1252 its text
+    /// transcoded to UTF-8 in memory (never a copy on disk).
+    pub(super) read: ReadFrom,
     /// Hash computed in the background while plans run.
     pub(super) hash: std::sync::Mutex<HashState>,
+}
+
+/// Where a file's UTF-8 text is read from.
+pub(super) enum ReadFrom {
+    /// The file itself (UTF-8).
+    Path(PathBuf),
+    /// Its text transcoded in memory.
+    Memory(polars_buffer::Buffer<u8>),
+}
+
+impl std::fmt::Debug for ReadFrom {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Path(p) => write!(f, "Path({})", p.display()),
+            Self::Memory(b) => write!(f, "Memory({} bytes)", b.len()),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -88,7 +106,7 @@ impl FileInfo {
                 .take()
                 .and_then(|h| h.join().ok())
                 .and_then(Result::ok)
-                .unwrap_or_else(|| ("unreadable".to_string(), None));
+                .unwrap_or_else(|| ("unreadable".to_string(), structure::Shape::default()));
             *state = HashState::Done(hashed);
         }
         match &*state {
@@ -106,15 +124,26 @@ impl FileInfo {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         match &*state {
-            HashState::Done((_, p)) => p.clone(),
+            HashState::Done((_, s)) => s.problem.clone(),
             HashState::Pending(_) => None,
         }
     }
 
     /// The line number (1-based, in the original file) of data row `row`
-    /// (0-based), assuming no line breaks inside quoted fields.
+    /// (0-based, as the reader numbers them): one row per line, except
+    /// where the structure check saw rows start elsewhere (a quoted line
+    /// break, a blank line).
     pub(crate) fn line_of_row(&self, row: u64) -> u64 {
-        (self.dialect.skip_lines + 1 + self.dialect.skip_after_header) as u64 + row + 1
+        let naive = (self.dialect.skip_lines + 1 + self.dialect.skip_after_header) as u64 + row + 1;
+        let _ = self.sha256();
+        let state = self
+            .hash
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match &*state {
+            HashState::Done((_, s)) => s.line_of_row(row, naive),
+            HashState::Pending(_) => naive,
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use polars::prelude::*;
 use super::calendar::Stages;
 use super::discover::year_columns;
 use super::typed::{orgnr_check, period_exprs, typed};
-use super::{Dialect, FILE, FileInfo, MONTH, Opened, ROW, YEAR, cache};
+use super::{Dialect, FILE, FileInfo, MONTH, Opened, ROW, ReadFrom, YEAR, cache};
 use crate::definitions::{ColumnType, Granularity};
 
 /// Options for [`Opened::frame`].
@@ -314,7 +314,6 @@ impl Opened<'_> {
         opts: FrameOptions,
     ) -> Result<LazyFrame> {
         let d = &file.dialect;
-        let path = file.read_path.to_string_lossy().into_owned();
         let mut overwrites = Schema::default();
         for name in wanted {
             if let Some(t) = self.reader_type(name, opts) {
@@ -322,7 +321,13 @@ impl Opened<'_> {
             }
         }
         let has_overwrites = !overwrites.is_empty();
-        let mut reader = LazyCsvReader::new(PlRefPath::new(path.as_str()))
+        let reader = match &file.read {
+            ReadFrom::Path(p) => LazyCsvReader::new(PlRefPath::new(p.to_string_lossy().as_ref())),
+            ReadFrom::Memory(b) => {
+                LazyCsvReader::new_with_sources(ScanSources::Buffers(Arc::from([b.clone()])))
+            }
+        };
+        let mut reader = reader
             .with_separator(d.separator)
             .with_has_header(true)
             .with_skip_lines(d.skip_lines)

@@ -4,6 +4,9 @@
 //! CSV reader would otherwise drop the rest of a file after an unclosed
 //! quote, fill or cut ragged rows, or read broken bytes as text, without an
 //! error. A problem is reported with its line, never with the row's cells.
+//! The same read records where data rows start on another line than one
+//! row per line would give (a quoted line break, a blank line), so a row
+//! number from the reader maps back to its line in the file ([`Shape`]).
 
 /// What is wrong with a file's structure, at the first place it occurs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +17,34 @@ pub(crate) struct Problem {
     pub(crate) what: String,
     /// How many records have this kind of problem.
     pub(crate) count: u64,
+}
+
+/// Most places a file's rows are out of step with its lines that are
+/// remembered; past this, later rows are located from the last one.
+const MAX_BREAKS: usize = 1 << 20;
+
+/// What one read of a file found: the first problem in its structure and
+/// the data rows that start on another line than one row per line gives.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Shape {
+    /// The first problem, if any.
+    pub(crate) problem: Option<Problem>,
+    /// `(row, line)`: data row `row` (0-based, as the reader numbers them)
+    /// starts on 1-based line `line`; later rows follow one per line until
+    /// the next entry. Empty for a file with one row per line.
+    pub(crate) breaks: Vec<(u64, u64)>,
+}
+
+impl Shape {
+    /// The 1-based line of data row `row`, where one row per line would put
+    /// it on `naive`.
+    pub(crate) fn line_of_row(&self, row: u64, naive: u64) -> u64 {
+        let i = self.breaks.partition_point(|&(r, _)| r <= row);
+        match i.checked_sub(1).map(|i| self.breaks[i]) {
+            Some((r, line)) => line + (row - r),
+            None => naive,
+        }
+    }
 }
 
 /// A streaming checker fed the file's bytes in chunks.
@@ -35,6 +66,14 @@ pub(crate) struct Checker {
     utf8_bad: Option<u64>,
     /// Bytes of an incomplete UTF-8 sequence at the end of the last chunk.
     pending: Vec<u8>,
+    /// The line the header started on.
+    header_line: u64,
+    /// The line the current record started on.
+    record_start: u64,
+    /// Data rows ended so far (a blank line is a row to the reader too).
+    rows: u64,
+    /// See [`Shape::breaks`].
+    breaks: Vec<(u64, u64)>,
 }
 
 impl Checker {
@@ -57,6 +96,10 @@ impl Checker {
             nul: None,
             utf8_bad: None,
             pending: Vec::new(),
+            header_line: 1,
+            record_start: 1,
+            rows: 0,
+            breaks: Vec::new(),
         }
     }
 
@@ -77,10 +120,11 @@ impl Checker {
                     self.in_quotes = !self.in_quotes;
                 }
                 b'\n' => {
+                    self.line += 1;
                     if !self.in_quotes {
                         self.end_record();
+                        self.record_start = self.line;
                     }
-                    self.line += 1;
                     continue;
                 }
                 b'\r' => continue,
@@ -119,12 +163,15 @@ impl Checker {
         }
         let Some(expected) = self.header_fields else {
             self.header_fields = Some(fields);
+            self.header_line = self.record_start;
             return;
         };
         if self.after_header < self.skip_after {
             self.after_header += 1;
             return;
         }
+        // The reader reads a blank line as a row of missing cells.
+        self.note_start();
         if empty || fields == expected {
             return;
         }
@@ -132,7 +179,7 @@ impl Checker {
             Some(p) => p.count += 1,
             None => {
                 self.ragged = Some(Problem {
-                    line: self.line,
+                    line: self.record_start,
                     what: format!(
                         "the row has {fields} field(s) where the header has {expected} \
                          (a separator too many or too few)"
@@ -143,8 +190,36 @@ impl Checker {
         }
     }
 
+    /// Counts a data row, remembering where it starts when that is not
+    /// where one row per line puts it.
+    fn note_start(&mut self) {
+        let naive = self.data_start() + self.rows;
+        let expected = self
+            .breaks
+            .last()
+            .map_or(naive, |&(r, line)| line + (self.rows - r));
+        if self.record_start != expected && self.breaks.len() < MAX_BREAKS {
+            self.breaks.push((self.rows, self.record_start));
+        }
+        self.rows += 1;
+    }
+
+    /// The line of the first data row when every row is one line.
+    fn data_start(&self) -> u64 {
+        self.header_line + self.skip_after + 1
+    }
+
+    /// What was found, after the last chunk.
+    pub(crate) fn finish(mut self) -> Shape {
+        let problem = self.problem();
+        Shape {
+            problem,
+            breaks: std::mem::take(&mut self.breaks),
+        }
+    }
+
     /// The first problem found, after the last chunk.
-    pub(crate) fn finish(mut self) -> Option<Problem> {
+    fn problem(&mut self) -> Option<Problem> {
         if self.record_bytes > 0 && !self.in_quotes {
             self.end_record();
         }
@@ -176,7 +251,7 @@ impl Checker {
                 count: 1,
             });
         }
-        self.ragged
+        self.ragged.take()
     }
 }
 
@@ -189,7 +264,7 @@ mod tests {
         for part in text.chunks(chunk) {
             c.feed(part);
         }
-        c.finish()
+        c.finish().problem
     }
 
     #[test]
@@ -212,6 +287,27 @@ mod tests {
         // Title lines above the header may have any number of fields.
         let mut c = Checker::new(b';', true, 1, 0);
         c.feed(b"Tabell 07459: Befolkning\na;b\n1;2\n");
-        assert_eq!(c.finish(), None);
+        assert_eq!(c.finish().problem, None);
+    }
+
+    #[test]
+    fn rows_after_a_quoted_line_break_map_to_their_own_lines() {
+        // Row 0 spans lines 2-3, row 1 is blank (line 4), row 2 is line 5.
+        let text = b"a;b\n1;\"x\ny\"\n\n3;4\n5;6\n";
+        for chunk in [1, 2, 5, 64] {
+            let mut c = Checker::new(b';', true, 0, 0);
+            for part in text.chunks(chunk) {
+                c.feed(part);
+            }
+            let shape = c.finish();
+            assert_eq!(shape.breaks, vec![(1, 4)], "chunk {chunk}");
+            let naive = |row: u64| row + 2;
+            let lines: Vec<u64> = (0..4).map(|r| shape.line_of_row(r, naive(r))).collect();
+            assert_eq!(lines, vec![2, 4, 5, 6], "chunk {chunk}");
+        }
+        // One row per line: nothing to remember.
+        let mut c = Checker::new(b';', true, 1, 0);
+        c.feed(b"Tittel\na;b\n1;2\n3;4\n");
+        assert!(c.finish().breaks.is_empty());
     }
 }

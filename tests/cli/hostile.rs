@@ -199,6 +199,21 @@ fn yaml_cases() -> Vec<Case> {
             needles: &["brukere.yaml:16", "NUL byte"],
         },
         Case {
+            name: "a billion laughs of YAML aliases",
+            plant: |w| {
+                let mut goal = String::from("goal:\n  - &a [x, x, x, x, x, x, x, x, x]\n");
+                for (from, to) in "abcdefgh".chars().zip("bcdefghi".chars()) {
+                    let refs = vec![format!("*{from}"); 9].join(", ");
+                    goal.push_str(&format!("  - &{to} [{refs}]\n"));
+                }
+                plant(w, INDICATOR, "goal: 1\n", &goal);
+            },
+            args: validate(),
+            code: 1,
+            // The first alias is on line 5 (after id, name, `goal:`, `&a`).
+            needles: &["brukere.yaml:5", "too-large", "anchored values"],
+        },
+        Case {
             name: "--out at a file",
             plant: |w| {
                 w.write("out", "a file");
@@ -249,6 +264,27 @@ fn data_cases() -> Vec<Case> {
             args: COMPUTE,
             code: 1,
             needles: &["kpr/brukere.csv:100", "never closed"],
+        },
+        Case {
+            name: "an unreadable cell after a quoted line break",
+            plant: |w| {
+                plant(
+                    w,
+                    DATA,
+                    "0301;trygghetsalarm;12",
+                    "0301;\"trygghets\nalarm\";12",
+                );
+                plant(
+                    w,
+                    DATA,
+                    "2025;0301;trygghetsalarm;14",
+                    "2025;0301;trygghetsalarm;14x",
+                );
+            },
+            args: &["validate", "--indicators", "indicators", "--data", "data"],
+            code: 1,
+            // Line 5 of the file, though it is the reader's fourth row.
+            needles: &["kpr/brukere.csv:5:4", "field `brukere`"],
         },
         Case {
             name: "a year period that is not a year",

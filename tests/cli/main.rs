@@ -1,6 +1,7 @@
 //! Integration tests: drive the `ehelse` binary on fixtures in temp folders.
 
 mod architecture;
+mod cache_safety;
 mod compute;
 mod dashboard;
 mod definitions_doc;
