@@ -123,6 +123,20 @@ fn definition_cases() -> Vec<Case> {
             needles: &["brukere.yaml:", "measure.filter", "not a condition"],
         },
         Case {
+            name: "a filter with a subquery",
+            plant: |w| {
+                plant(
+                    w,
+                    INDICATOR,
+                    "filter: \"brukere >= 1\"",
+                    "filter: \"brukere > (SELECT max(brukere) FROM kpr)\"",
+                );
+            },
+            args: validate(),
+            code: 1,
+            needles: &["brukere.yaml:", "measure.filter", "holds a query"],
+        },
+        Case {
             name: "a text column compared with a number",
             plant: |w| {
                 plant(

@@ -530,3 +530,51 @@ fn a_link_to_a_result_goal_the_goal_lacks_is_an_error() {
         run.stdout()
     );
 }
+
+/// The findings of `validate --format json` on `w`, as `code` strings.
+fn codes(w: &Workdir) -> Vec<String> {
+    let run = w.run(&["validate", "--indicators", "indicators", "--format", "json"]);
+    let json = run.json();
+    json.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|d| d["code"].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_broken_source_is_one_error_not_one_per_definition_that_uses_it() {
+    // Each broken in its own way; each is used by several indicators (and
+    // brreg-enheter by another source's `enrich`, ssb-befolkning by the
+    // population-weighted variants).
+    let cases = [
+        (
+            "indicators/sources/brreg-enheter.yaml",
+            "  - { name: orgnr",
+            "  - { name: orgnr, type: text }\n  - { name: orgnr",
+            "duplicate-column",
+        ),
+        (
+            "indicators/sources/ssb-befolkning.yaml",
+            "\ncolumns:",
+            "\nkolonner: 1\ncolumns:",
+            "unknown-field",
+        ),
+        (
+            "indicators/sources/hdir-rapporterte-tall.yaml",
+            "\ncolumns:",
+            "\ncolumns: 3\ncolumnz:",
+            "wrong-type",
+        ),
+    ];
+    for (rel, from, to, code) in cases {
+        let w = catalogue();
+        let text = w.read(rel);
+        assert!(text.contains(from), "{rel} lacks {from:?}");
+        w.write(rel, text.replacen(from, to, 1));
+        let codes = codes(&w);
+        assert_eq!(codes, vec![code.to_string()], "{rel}");
+    }
+}

@@ -132,6 +132,8 @@ pub(super) fn check(files: &[FileText]) -> Catalogue {
     let mut raw_indicators: Vec<(&FileText, RawIndicator)> = Vec::new();
     let mut structures = Vec::new();
     let mut raw_seed_items: Vec<(&FileText, RawSeedItems)> = Vec::new();
+    // Sources defined but with errors of their own.
+    let mut broken_sources: BTreeSet<String> = BTreeSet::new();
     for file in files {
         if seed_items::is_seed_items(file) {
             if let Some(items) = parse::<RawSeedItems>(file, &mut diagnostics) {
@@ -156,19 +158,37 @@ pub(super) fn check(files: &[FileText]) -> Catalogue {
         } else if file.is_source {
             if let Some(s) = parse::<RawSource>(file, &mut diagnostics) {
                 raw_sources.push((file, s));
+            } else if let Some(stem) = file.path.file_stem() {
+                // Named by its file (which must match its id).
+                broken_sources.insert(stem.to_string_lossy().into_owned());
             }
         } else if let Some(i) = parse::<RawIndicator>(file, &mut diagnostics) {
             raw_indicators.push((file, i));
         }
     }
     // Sources first: indicators refer to them.
+    broken_sources.extend(raw_sources.iter().map(|(_, r)| r.id.clone()));
     let sources = check_sources(raw_sources, &mut diagnostics);
+    for s in &sources {
+        broken_sources.remove(s.id());
+    }
     let indicator_ids: BTreeSet<String> =
         raw_indicators.iter().map(|(_, r)| r.id.clone()).collect();
+    // Indicators some definition names as weighted, even one with errors.
+    let claimed: BTreeSet<String> = raw_indicators
+        .iter()
+        .flat_map(|(_, r)| r.population_variant_of.iter().cloned())
+        .collect();
     let mut indicators = check_indicators(raw_indicators, &sources, &mut diagnostics);
     composite::check_cycles(&indicators, files, &mut diagnostics);
     check_result_goal_links(&indicators, &structures, &mut diagnostics);
-    variants::check(&indicators, &indicator_ids, &sources, &mut diagnostics);
+    variants::check(
+        &indicators,
+        &indicator_ids,
+        &claimed,
+        &sources,
+        &mut diagnostics,
+    );
     let has_seed_items = !raw_seed_items.is_empty();
     let mut seed_items = Vec::new();
     for (file, raw) in raw_seed_items {
@@ -182,6 +202,7 @@ pub(super) fn check(files: &[FileText]) -> Catalogue {
     if has_seed_items {
         seed_items::unnamed_indicators(&indicators, &seed_items, &mut diagnostics);
     }
+    drop_cascades(&mut diagnostics, &broken_sources);
     let goal_rank = |g: &str| GOALS.iter().position(|(c, _, _)| *c == g).unwrap_or(99);
     indicators.sort_by(|a, b| (goal_rank(&a.goal), a.id()).cmp(&(goal_rank(&b.goal), b.id())));
     Catalogue {
@@ -192,6 +213,18 @@ pub(super) fn check(files: &[FileText]) -> Catalogue {
         seed_items,
         diagnostics,
     }
+}
+
+/// A source with errors of its own is left out of the catalogue; the
+/// definitions that use it would each add a false "not defined": those
+/// findings go (the source's own errors say what to fix).
+fn drop_cascades(diagnostics: &mut Vec<Diagnostic>, broken: &BTreeSet<String>) {
+    diagnostics.retain(|d| {
+        d.code != "unknown-source"
+            || !broken
+                .iter()
+                .any(|b| d.message == format!("source `{b}` is not defined under sources/"))
+    });
 }
 
 /// `result-goals` of an indicator must name result goals of its goal's
@@ -271,9 +304,18 @@ fn check_sources(raw: Vec<(&FileText, RawSource)>, out: &mut Vec<Diagnostic>) ->
             enrich::check(&mut ctx, source, raw, &sources)
         })
         .collect();
-    for (source, e) in sources.iter_mut().zip(resolved) {
-        source.enrich = e;
+    // A source whose `enrich` has errors is left out like any source with
+    // errors (its indicators would miss the looked-up columns).
+    let mut kept = Vec::with_capacity(sources.len());
+    for ((source, e), (_, raw)) in sources.into_iter().zip(resolved).zip(&enrich) {
+        if e.len() == raw.len() {
+            kept.push(Source {
+                enrich: e,
+                ..source
+            });
+        }
     }
+    let mut sources = kept;
     sources.sort_by(|a, b| a.id().cmp(b.id()));
     sources
 }

@@ -15,14 +15,8 @@ use crate::definitions::model::Source;
 pub(super) fn check(ctx: &mut Ctx<'_>, field: &str, sql: &str, source: Option<&Source>) {
     match polars::sql::sql_expr(sql) {
         Err(e) => {
-            let msg = e.to_string();
-            let first = msg.lines().next().unwrap_or(&msg).to_string();
-            ctx.error(
-                "bad-sql",
-                field,
-                format!("SQL expression does not parse: {first}"),
-            )
-            .help = Some("filters use SQL: col = 'text' AND n >= 1, col IN ('a', 'b')".into());
+            ctx.error("bad-sql", field, in_words(sql, &e.to_string()))
+                .help = Some("filters use SQL: col = 'text' AND n >= 1, col IN ('a', 'b')".into());
         }
         Ok(expr) => {
             let Some(src) = source else { return };
@@ -46,6 +40,42 @@ pub(super) fn check(ctx: &mut Ctx<'_>, field: &str, sql: &str, source: Option<&S
             }
         }
     }
+}
+
+/// The parser's complaint in words: a query inside the expression is
+/// named as such, and a message that dumps the parser's syntax tree is
+/// replaced by a plain one.
+fn in_words(sql: &str, msg: &str) -> String {
+    if has_word(sql, "select") {
+        return "the expression holds a query (`SELECT …`): a filter or condition is a test \
+                on one row, such as `col = 'text'` or `col IN ('a', 'b')`, and cannot look \
+                at other rows or tables"
+            .to_string();
+    }
+    let first = msg.lines().next().unwrap_or(msg);
+    if first.len() > 200 || first.contains(" { ") {
+        return "SQL expression uses a construction definitions do not support; use \
+                comparisons, AND/OR/NOT, IN (…), BETWEEN, LIKE and IS NULL"
+            .to_string();
+    }
+    format!("SQL expression does not parse: {first}")
+}
+
+/// Whether `word` occurs in `sql` as a whole word outside quotes (any case).
+fn has_word(sql: &str, word: &str) -> bool {
+    let mut unquoted = String::with_capacity(sql.len());
+    let mut quote = None;
+    for c in sql.chars() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '\u{27}' || c == '\u{22}' => quote = Some(c),
+            None => unquoted.push(c.to_ascii_lowercase()),
+        }
+    }
+    unquoted
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .any(|w| w == word)
 }
 
 /// The type a column has once read (see `sources::typed`).

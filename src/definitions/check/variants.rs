@@ -16,6 +16,7 @@ use crate::diagnostic::Diagnostic;
 pub(super) fn check(
     indicators: &[Indicator],
     defined: &BTreeSet<String>,
+    claimed: &BTreeSet<String>,
     sources: &[Source],
     out: &mut Vec<Diagnostic>,
 ) {
@@ -56,7 +57,12 @@ pub(super) fn check(
         }
     }
     for ind in indicators {
-        if ind.example || weighted.contains(ind.id()) || !counts_municipalities(ind, sources) {
+        // `claimed`: a variant with errors of its own still names it.
+        if ind.example
+            || weighted.contains(ind.id())
+            || claimed.contains(ind.id())
+            || !counts_municipalities(ind, sources)
+        {
             continue;
         }
         out.push(Diagnostic::warning(
