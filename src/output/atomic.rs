@@ -132,7 +132,7 @@ fn recover(out: &Path, target: &Path, label: &str) {
         let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
             continue;
         };
-        if pid == std::process::id() || running(pid) {
+        if pid == std::process::id() || crate::sources::process_running(pid) {
             continue;
         }
         if is_old {
@@ -154,12 +154,6 @@ fn recover(out: &Path, target: &Path, label: &str) {
     for (_, old) in olds {
         let _ = std::fs::remove_dir_all(old);
     }
-}
-
-/// Whether process `pid` runs (Linux: `/proc/PID`); `true` when unknown.
-pub(crate) fn running(pid: u32) -> bool {
-    let proc = Path::new("/proc");
-    !proc.join("self").exists() || proc.join(pid.to_string()).exists()
 }
 
 /// The nearest existing ancestor of `dir` (or `dir` itself) must be a

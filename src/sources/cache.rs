@@ -50,7 +50,7 @@ pub(super) const MIN_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Whether `file` is read through the cache at all: large enough, and the
 /// cache not turned off.
-fn applies(file: &FileInfo) -> bool {
+pub(super) fn applies(file: &FileInfo) -> bool {
     file.bytes >= min_bytes() && enabled()
 }
 
@@ -98,7 +98,7 @@ fn sweep(dir: &Path) {
             continue;
         };
         let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
-        if pid.is_some_and(|p| p != std::process::id() && !crate::output::atomic::running(p)) {
+        if pid.is_some_and(|p| p != std::process::id() && !process_running(p)) {
             let _ = std::fs::remove_file(e.path());
         }
     }
@@ -273,13 +273,15 @@ fn note(text: &str) {
 /// the end of the file, so a file cut short fails) and it holds the columns
 /// the run reads.
 fn usable(path: &Path, columns: &[&str]) -> Result<()> {
+    let f = std::fs::File::open(path)?;
+    let schema = IpcReader::new(f)
+        .schema()
+        .map_err(|e| anyhow::anyhow!("it is unreadable: {e}"))?;
     let sealed = std::fs::read_to_string(seal_path(path)).unwrap_or_default();
     if sealed.trim() != stamp(path)? {
         anyhow::bail!("it is not the file this tool wrote there");
     }
-    let f = std::fs::File::open(path)?;
-    let schema = IpcReader::new(f).schema()?;
-    if let Some(c) = columns.iter().find(|c| schema.get(**c).is_none()) {
+    if let Some(c) = columns.iter().find(|c| schema.get(c).is_none()) {
         anyhow::bail!("it lacks the column `{c}`");
     }
     Ok(())
@@ -365,4 +367,10 @@ pub(crate) fn cache_dir() -> PathBuf {
         return PathBuf::from(p).join(".cache").join("ehelse");
     }
     std::env::temp_dir().join("ehelse")
+}
+
+/// Whether process `pid` runs (Linux: `/proc/PID`); `true` when unknown.
+pub(crate) fn process_running(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.join("self").exists() || proc.join(pid.to_string()).exists()
 }

@@ -164,7 +164,11 @@ pub(super) fn check_unique_key(lookup: &Opened<'_>, key: &str, enriched: &str) -
     };
     let (first, last) = (file("f1")?, file("f2")?);
     let (n, keys) = (get("n")?, get("keys")?);
-    let (l1, l2) = (first.line_of_row(get("r1")?), last.line_of_row(get("r2")?));
+    let index = |c: &str| -> Result<usize> { Ok(usize::try_from(get(c)?).unwrap_or(0)) };
+    let (l1, l2) = (
+        lookup.line_of(index("f1")?, get("r1")?),
+        lookup.line_of(index("f2")?, get("r2")?),
+    );
     bail!(
         "{}:{l1}: source `{}` cannot enrich `{enriched}`: the key column `{key}` is not unique: \
          {keys} key value(s) appear more than once; the first of them appears {n} times, \

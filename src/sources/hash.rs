@@ -52,6 +52,7 @@ fn remember(remembered: &Path, (h, shape): &Hashed) {
         None => format!("{h}\nok\n"),
         Some(p) => format!("{h}\nproblem\t{}\t{}\t{}\n", p.line, p.count, p.what),
     };
+    let _ = writeln!(memo, "rows\t{}", shape.rows);
     if !shape.breaks.is_empty() {
         memo.push_str("breaks");
         for (row, line) in &shape.breaks {
@@ -89,6 +90,8 @@ fn parse_memo(text: &str) -> Option<Hashed> {
         let what = parts.next()?.to_string();
         Some(Problem { line, what, count })
     };
+    // The row count is required: a memo of an older version is read again.
+    let rows = lines.next()?.strip_prefix("rows\t")?.parse().ok()?;
     let mut breaks = Vec::new();
     if let Some(b) = lines.next() {
         let mut parts = b.split('\t');
@@ -100,7 +103,14 @@ fn parse_memo(text: &str) -> Option<Hashed> {
             breaks.push((row.parse().ok()?, line.parse().ok()?));
         }
     }
-    Some((h.to_string(), Shape { problem, breaks }))
+    Some((
+        h.to_string(),
+        Shape {
+            problem,
+            breaks,
+            rows,
+        },
+    ))
 }
 
 /// Where the SHA-256 of `path` is remembered: keyed by its canonical path,

@@ -19,6 +19,7 @@ mod encoding;
 mod enrich;
 mod hash;
 mod industry;
+mod runs;
 mod scan;
 pub(crate) mod structure;
 mod typed;
@@ -31,6 +32,7 @@ use polars::prelude::*;
 #[allow(unused_imports)] // `audit_all`: for the commands that audit every source
 pub(crate) use audit::{Audit, audit, audit_all, check_rejected_orgnr, first_unreadable};
 pub(crate) use cache::CacheWrite;
+pub(crate) use cache::process_running;
 pub(crate) use collect::collect_all;
 pub(crate) use dialect::Dialect;
 pub(crate) use discover::open;
@@ -126,6 +128,20 @@ impl FileInfo {
         match &*state {
             HashState::Done((_, s)) => s.problem.clone(),
             HashState::Pending(_) => None,
+        }
+    }
+
+    /// The number of data rows the structure check counted (waits for the
+    /// background read).
+    pub(crate) fn rows(&self) -> u64 {
+        let _ = self.sha256();
+        let state = self
+            .hash
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match &*state {
+            HashState::Done((_, s)) => s.rows,
+            HashState::Pending(_) => 0,
         }
     }
 

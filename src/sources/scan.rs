@@ -27,7 +27,7 @@ pub(crate) struct FrameOptions {
 impl FrameOptions {
     /// Whether the frame carries the `<column>__bad` flags: the frame every
     /// plan shares (and the extract cache) does; audits have their own.
-    fn flags(self) -> bool {
+    pub(super) fn flags(self) -> bool {
         !self.row_index && !self.keep_raw && !self.keep_invalid_orgnr
     }
 }
@@ -128,7 +128,12 @@ impl Opened<'_> {
     fn stacked(&self, columns: &[&str], opts: FrameOptions) -> Result<LazyFrame> {
         let (wanted, _) = self.wanted_columns(columns)?;
         let mut frames = Vec::new();
-        for (i, file) in self.files.iter().enumerate() {
+        for run in self.runs() {
+            if run.len() > 1 {
+                frames.push(self.typed_run(run, &wanted, opts)?);
+                continue;
+            }
+            let (i, file) = (run.start, &self.files[run.start]);
             let typed = self.typed_file(i, file, &wanted, opts)?;
             frames.push(if opts.flags() {
                 cache::frame(file, self.source, &wanted, typed)?
@@ -219,7 +224,7 @@ impl Opened<'_> {
     }
 
     /// Typed columns of one file's raw frame, and `_y`/`_m`.
-    fn typed(
+    pub(super) fn typed(
         &self,
         lf: LazyFrame,
         file: &FileInfo,
@@ -313,7 +318,37 @@ impl Opened<'_> {
         wanted: &[&str],
         opts: FrameOptions,
     ) -> Result<LazyFrame> {
+        let reader = match &file.read {
+            ReadFrom::Path(p) => LazyCsvReader::new(PlRefPath::new(p.to_string_lossy().as_ref())),
+            ReadFrom::Memory(b) => {
+                LazyCsvReader::new_with_sources(ScanSources::Buffers(Arc::from([b.clone()])))
+            }
+        };
         let d = &file.dialect;
+        let reader = self.configure(reader, d, wanted, opts);
+        let mut lf = reader
+            .finish()
+            .map_err(anyhow::Error::from)
+            .with_context(|| format!("scanning {}", file.path.display()))?;
+        if self.source.wide.is_some() {
+            lf = self.wide_to_long(lf, d, opts)?;
+        }
+        let mut select: Vec<Expr> = wanted.iter().map(|n| col(*n)).collect();
+        if opts.row_index {
+            select.push(col(ROW).cast(DataType::UInt64));
+            select.push(lit(index as u32).alias(FILE));
+        }
+        Ok(lf.select(select))
+    }
+
+    /// The reader's options for files of dialect `d`.
+    pub(super) fn configure(
+        &self,
+        reader: LazyCsvReader,
+        d: &Dialect,
+        wanted: &[&str],
+        opts: FrameOptions,
+    ) -> LazyCsvReader {
         let mut overwrites = Schema::default();
         for name in wanted {
             if let Some(t) = self.reader_type(name, opts) {
@@ -321,12 +356,6 @@ impl Opened<'_> {
             }
         }
         let has_overwrites = !overwrites.is_empty();
-        let reader = match &file.read {
-            ReadFrom::Path(p) => LazyCsvReader::new(PlRefPath::new(p.to_string_lossy().as_ref())),
-            ReadFrom::Memory(b) => {
-                LazyCsvReader::new_with_sources(ScanSources::Buffers(Arc::from([b.clone()])))
-            }
-        };
         let mut reader = reader
             .with_separator(d.separator)
             .with_has_header(true)
@@ -343,19 +372,7 @@ impl Opened<'_> {
                 offset: 0,
             }));
         }
-        let mut lf = reader
-            .finish()
-            .map_err(anyhow::Error::from)
-            .with_context(|| format!("scanning {}", file.path.display()))?;
-        if self.source.wide.is_some() {
-            lf = self.wide_to_long(lf, d, opts)?;
-        }
-        let mut select: Vec<Expr> = wanted.iter().map(|n| col(*n)).collect();
-        if opts.row_index {
-            select.push(col(ROW).cast(DataType::UInt64));
-            select.push(lit(index as u32).alias(FILE));
-        }
-        Ok(lf.select(select))
+        reader
     }
 
     /// Wide → long: one select per year column, stacked (a lazy unpivot).

@@ -33,6 +33,8 @@ pub(crate) struct Shape {
     /// starts on 1-based line `line`; later rows follow one per line until
     /// the next entry. Empty for a file with one row per line.
     pub(crate) breaks: Vec<(u64, u64)>,
+    /// Data rows, as the reader counts them (a blank line is one).
+    pub(crate) rows: u64,
 }
 
 impl Shape {
@@ -215,6 +217,7 @@ impl Checker {
         Shape {
             problem,
             breaks: std::mem::take(&mut self.breaks),
+            rows: self.rows,
         }
     }
 

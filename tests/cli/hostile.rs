@@ -4,6 +4,8 @@
 //! file, line and field in the message, no data row in any message, and
 //! that an earlier output file is still intact.
 
+use std::fmt::Write;
+
 use crate::support::{Run, Workdir};
 
 /// A working fixture: a KPR-like source and an indicator of goal 1.
@@ -86,7 +88,9 @@ const COMPUTE: &[&str] = &[
 fn cases() -> Vec<Case> {
     let mut all = definition_cases();
     all.extend(yaml_cases());
+    all.extend(more_yaml_cases());
     all.extend(data_cases());
+    all.extend(more_data_cases());
     all
 }
 
@@ -202,6 +206,12 @@ fn yaml_cases() -> Vec<Case> {
             code: 1,
             needles: &["brukere.yaml:1", "is a list"],
         },
+    ]
+}
+
+/// Faults planted in definition files and output paths, part two.
+fn more_yaml_cases() -> Vec<Case> {
+    vec![
         Case {
             name: "a NUL byte in a definition",
             plant: |w| {
@@ -218,7 +228,7 @@ fn yaml_cases() -> Vec<Case> {
                 let mut goal = String::from("goal:\n  - &a [x, x, x, x, x, x, x, x, x]\n");
                 for (from, to) in "abcdefgh".chars().zip("bcdefghi".chars()) {
                     let refs = vec![format!("*{from}"); 9].join(", ");
-                    goal.push_str(&format!("  - &{to} [{refs}]\n"));
+                    let _ = writeln!(goal, "  - &{to} [{refs}]");
                 }
                 plant(w, INDICATOR, "goal: 1\n", &goal);
             },
@@ -321,6 +331,12 @@ fn data_cases() -> Vec<Case> {
             code: 1,
             needles: &["kpr/brukere.csv:3", "3 field(s) where the header has 4"],
         },
+    ]
+}
+
+/// Faults planted in the data files, part two.
+fn more_data_cases() -> Vec<Case> {
+    vec![
         Case {
             name: "a column named twice in the header",
             plant: |w| {

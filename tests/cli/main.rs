@@ -10,6 +10,7 @@ mod geography;
 mod hostile;
 mod joins;
 mod loud_failures;
+mod many_files;
 mod population;
 mod real_world_forms;
 mod report;

@@ -140,19 +140,7 @@ pub(super) fn check(files: &[FileText]) -> Catalogue {
                 raw_seed_items.push((file, items));
             }
         } else if file.is_structure {
-            if let Some(st) = parse::<Structure>(file, &mut diagnostics) {
-                for problem in st.problems() {
-                    diagnostics.push(Diagnostic::error(
-                        "bad-value",
-                        crate::diagnostic::Location {
-                            file: file.path.clone(),
-                            line: 0,
-                            column: 0,
-                        },
-                        "areas",
-                        problem,
-                    ));
-                }
+            if let Some(st) = parse_structure(file, &mut diagnostics) {
                 structures.push(st);
             }
         } else if file.is_source {
@@ -213,6 +201,24 @@ pub(super) fn check(files: &[FileText]) -> Catalogue {
         seed_items,
         diagnostics,
     }
+}
+
+/// A goal's result goals, with a finding per problem in its areas.
+fn parse_structure(file: &FileText, out: &mut Vec<Diagnostic>) -> Option<Structure> {
+    let st = parse::<Structure>(file, out)?;
+    for problem in st.problems() {
+        out.push(Diagnostic::error(
+            "bad-value",
+            Location {
+                file: file.path.clone(),
+                line: 0,
+                column: 0,
+            },
+            "areas",
+            problem,
+        ));
+    }
+    Some(st)
 }
 
 /// A source with errors of its own is left out of the catalogue; the

@@ -224,7 +224,8 @@ pub(crate) fn first_unreadable(
         .ok()
         .and_then(|c| c.str().ok()?.get(0).map(|s| s.chars().take(40).collect()))
         .filter(|t: &String| !is_orgnr && !may_identify(t));
-    Ok(Some((info.path.clone(), info.line_of_row(row), text)))
+    let line = opened.line_of(usize::try_from(file).unwrap_or(0), row);
+    Ok(Some((info.path.clone(), line, text)))
 }
 
 /// A cell with nine or more digits in a row (an organisation number or a

@@ -77,7 +77,7 @@ pub(crate) fn check_rejected_orgnr(opened: &Opened<'_>) -> Result<()> {
     let lines: Vec<String> = at
         .iter()
         .filter(|(f, _)| *f == file)
-        .map(|(_, r)| info.line_of_row(*r).to_string())
+        .map(|(_, r)| opened.line_of(file, *r).to_string())
         .collect();
     anyhow::bail!(
         "{}:{}: {n} row(s) of source `{}` have an organisation number in column `{column}` that fails the MOD11 check (lines {}), and the source rejects them (`invalid-orgnr: reject`)",

@@ -126,7 +126,7 @@ pub(super) fn problems(
             let (Some(f), Some(r)) = (f, r) else { continue };
             if file.is_none_or(|x| x == f) && lines.len() < LINES {
                 file = Some(f);
-                lines.push(opened.files[f as usize].line_of_row(r));
+                lines.push(opened.line_of(f as usize, r));
             }
         }
         let (severity, message) = message(opened.source, flag, count);
