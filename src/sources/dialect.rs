@@ -47,6 +47,27 @@ pub(super) fn detect(path: &Path, def: &Source) -> Result<Dialect> {
         .with_context(|| format!("reading {}", path.display()))?;
     let bom = head.starts_with(&[0xEF, 0xBB, 0xBF]);
     let body = if bom { &head[3..] } else { &head[..] };
+    let lone_cr = body
+        .windows(2)
+        .filter(|w| w[0] == b'\r' && w[1] != b'\n')
+        .count()
+        + usize::from(body.last() == Some(&b'\r'));
+    let lf = body.iter().filter(|&&b| b == b'\n').count();
+    if lone_cr > lf {
+        bail!(
+            "{}:1: the lines of this file end in a carriage return only (CR, as on old \
+             Macs); save it again with Windows (CRLF) or Unix (LF) line endings",
+            path.display()
+        );
+    }
+    if !body.contains(&b'\n') && head.len() == SNIFF_BYTES {
+        bail!(
+            "{}:1: the first line is longer than {} KiB with no line break: the header of a \
+             table is not that long; is this the right file?",
+            path.display(),
+            SNIFF_BYTES / 1024
+        );
+    }
     let encoding = def.dialect.encoding.unwrap_or_else(|| sniff_encoding(body));
     let text = match encoding {
         Encoding::Utf8 => String::from_utf8_lossy(body).into_owned(),

@@ -19,6 +19,11 @@ pub(crate) struct Problem {
     pub(crate) count: u64,
 }
 
+/// The longest row accepted (bytes): a table's row is a few hundred bytes;
+/// a longer one is a damaged file or not a table, and reading it would
+/// cost time and memory for nothing.
+pub(crate) const MAX_ROW_BYTES: u64 = 4 << 20;
+
 /// Most places a file's rows are out of step with its lines that are
 /// remembered; past this, later rows are located from the last one.
 const MAX_BREAKS: usize = 1 << 20;
@@ -64,6 +69,7 @@ pub(crate) struct Checker {
     header_fields: Option<u64>,
     after_header: u64,
     ragged: Option<Problem>,
+    long: Option<Problem>,
     nul: Option<u64>,
     utf8_bad: Option<u64>,
     /// Bytes of an incomplete UTF-8 sequence at the end of the last chunk.
@@ -95,6 +101,7 @@ impl Checker {
             header_fields: None,
             after_header: 0,
             ragged: None,
+            long: None,
             nul: None,
             utf8_bad: None,
             pending: Vec::new(),
@@ -156,7 +163,8 @@ impl Checker {
 
     /// A record ended at a line break outside quotes.
     fn end_record(&mut self) {
-        let (fields, empty) = (self.fields, self.record_bytes == 0);
+        let (fields, bytes) = (self.fields, self.record_bytes);
+        let empty = bytes == 0;
         self.fields = 1;
         self.record_bytes = 0;
         if self.skip_before > 0 {
@@ -174,6 +182,23 @@ impl Checker {
         }
         // The reader reads a blank line as a row of missing cells.
         self.note_start();
+        if bytes > MAX_ROW_BYTES {
+            match &mut self.long {
+                Some(p) => p.count += 1,
+                None => {
+                    self.long = Some(Problem {
+                        line: self.record_start,
+                        what: format!(
+                            "the row is {} MiB long; a row may be at most {} MiB (is the file \
+                             damaged, or not a table?)",
+                            bytes >> 20,
+                            MAX_ROW_BYTES >> 20
+                        ),
+                        count: 1,
+                    });
+                }
+            }
+        }
         if empty || fields == expected {
             return;
         }
@@ -254,7 +279,7 @@ impl Checker {
                 count: 1,
             });
         }
-        self.ragged.take()
+        self.long.take().or_else(|| self.ragged.take())
     }
 }
 
@@ -291,6 +316,19 @@ mod tests {
         let mut c = Checker::new(b';', true, 1, 0);
         c.feed(b"Tabell 07459: Befolkning\na;b\n1;2\n");
         assert_eq!(c.finish().problem, None);
+    }
+
+    #[test]
+    fn a_row_past_the_limit_is_a_problem_at_its_line() {
+        let mut text = b"a;b\n1;2\n3;".to_vec();
+        text.extend(std::iter::repeat_n(
+            b'x',
+            (super::MAX_ROW_BYTES + 1) as usize,
+        ));
+        text.extend_from_slice(b"\n5;6\n");
+        let p = check(&text, 1 << 16).expect("a problem");
+        assert_eq!((p.line, p.count), (3, 1));
+        assert!(p.what.contains("at most 4 MiB"), "{}", p.what);
     }
 
     #[test]

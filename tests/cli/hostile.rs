@@ -338,6 +338,34 @@ fn data_cases() -> Vec<Case> {
 fn more_data_cases() -> Vec<Case> {
     vec![
         Case {
+            name: "line endings that are CR only",
+            plant: |w| {
+                w.write(DATA, CSV.replace('\n', "\r"));
+            },
+            args: COMPUTE,
+            code: 1,
+            needles: &["kpr/brukere.csv:1", "carriage return only"],
+        },
+        Case {
+            name: "a file that is one 100 KiB line",
+            plant: |w| {
+                w.write(DATA, "aar;kommune;".repeat(10_000));
+            },
+            args: COMPUTE,
+            code: 1,
+            needles: &["kpr/brukere.csv:1", "longer than 64 KiB"],
+        },
+        Case {
+            name: "a row of 5 MiB",
+            plant: |w| {
+                let long = format!("2024;4601;{};3\n", "x".repeat(5 << 20));
+                plant(w, DATA, "2024;4601;gps;3\n", &long);
+            },
+            args: COMPUTE,
+            code: 1,
+            needles: &["kpr/brukere.csv:3", "at most 4 MiB"],
+        },
+        Case {
             name: "a column named twice in the header",
             plant: |w| {
                 plant(
