@@ -128,7 +128,17 @@ impl<'a> Engine<'a> {
             .filter_map(|o| o.source.complete_through)
             .min();
         let as_of = snapshot_as_of(ind, &opened);
+        let reported = (kind == MeasureKind::Reported)
+            .then(|| {
+                Some((
+                    source_ids.first()?.clone(),
+                    measure.column()?.to_string(),
+                    measure.filter.clone(),
+                ))
+            })
+            .flatten();
         Ok(Planned {
+            reported,
             future_allowed: opened.values().any(|o| o.source.future_periods_allowed),
             as_of,
             complete_through,
@@ -227,6 +237,9 @@ impl<'a> Engine<'a> {
         if let Some(e) = self.structure_error(&p) {
             return Err(e);
         }
+        if let Some(e) = self.duplicate_error(&p, &dfs) {
+            return Err(e);
+        }
         let mut files = Vec::new();
         for id in &p.sources {
             let Some(o) = self.opened.get(id) else {
@@ -280,6 +293,41 @@ impl Engine<'_> {
             }
         }
         None
+    }
+
+    /// A reported figure read from rows that repeat one another (a copied
+    /// row would double it): refused, at the file and line of the copy.
+    fn duplicate_error(&self, p: &Planned, dfs: &[DataFrame]) -> Option<anyhow::Error> {
+        let (source, value, filter) = p.reported.as_ref()?;
+        let count: u64 = dfs
+            .iter()
+            .filter_map(|df| {
+                df.column(plan::DUPS)
+                    .ok()?
+                    .as_materialized_series()
+                    .sum()
+                    .ok()
+            })
+            .max()?;
+        if count == 0 {
+            return None;
+        }
+        let o = self.opened.get(source)?;
+        let place = match sources::first_duplicate(o, value, filter.as_deref()) {
+            Ok(Some((path, first, copy, _))) if first > 0 => format!(
+                "{}:{copy}: the row has the same cells as line {first}",
+                path.display()
+            ),
+            Ok(Some((path, _, copy, _))) => format!(
+                "{}:{copy}: the row has the same cells as a row of another file",
+                path.display()
+            ),
+            _ => format!("source `{source}`: rows have the same cells"),
+        };
+        Some(anyhow!(
+            "{place} in every column but `{value}`; {count} such row(s) would add to the \
+             figure a second time, so no figure is given: remove the repeated rows"
+        ))
     }
 
     /// The error of an indicator whose unreadable cells passed the
@@ -342,6 +390,9 @@ pub(crate) struct Planned {
     pub(super) future_allowed: bool,
     /// Ids of the sources read.
     pub(super) sources: Vec<String>,
+    /// A reported measure: its source, value column and filter, to locate
+    /// rows that repeat one another.
+    pub(super) reported: Option<(String, String, Option<String>)>,
     pub(super) definition: String,
     pub(super) notes: Vec<String>,
 }

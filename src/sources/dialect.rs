@@ -52,7 +52,7 @@ pub(super) fn detect(path: &Path, def: &Source) -> Result<Dialect> {
         .filter(|w| w[0] == b'\r' && w[1] != b'\n')
         .count()
         + usize::from(body.last() == Some(&b'\r'));
-    let lf = body.iter().filter(|&&b| b == b'\n').count();
+    let lf = body.split(|&b| b == b'\n').count() - 1;
     if lone_cr > lf {
         bail!(
             "{}:1: the lines of this file end in a carriage return only (CR, as on old \

@@ -30,7 +30,9 @@ use std::thread::JoinHandle;
 use polars::prelude::*;
 
 #[allow(unused_imports)] // `audit_all`: for the commands that audit every source
-pub(crate) use audit::{Audit, audit, audit_all, check_rejected_orgnr, first_unreadable};
+pub(crate) use audit::{
+    Audit, audit, audit_all, check_rejected_orgnr, first_duplicate, first_unreadable,
+};
 pub(crate) use cache::CacheWrite;
 pub(crate) use cache::process_running;
 pub(crate) use collect::collect_all;

@@ -657,3 +657,44 @@ fn an_extract_corrected_in_place_with_its_old_size_and_time_is_read_again() {
     let bytes = std::fs::read(&path).expect("data");
     assert_eq!(new_sha, crate::support::sha256_hex(&bytes));
 }
+
+#[test]
+fn a_repeated_row_of_a_reported_table_is_refused_not_added_twice() {
+    let w = Workdir::new();
+    w.copy_from_repo("indicators");
+    w.copy_from_repo("sample-data");
+    let rel = "sample-data/hdir/rapporterte_tall.csv";
+    let text = w.read(rel);
+    let row = "helsenorge_innlogginger;2020;Norge;52694564;innlogginger\n";
+    let line = text
+        .lines()
+        .position(|l| format!("{l}\n") == row)
+        .expect("the row")
+        + 1;
+    w.write(rel, text.replacen(row, &format!("{row}{row}"), 1));
+    let args = [
+        "compute",
+        "--indicator",
+        "helsenorge-innlogginger",
+        "--indicators",
+        "indicators",
+        "--data",
+        "sample-data",
+        "--format",
+        "csv",
+    ];
+    let run = w.run(&args);
+    run.expect_code(1).expect_output(&format!(
+        "hdir/rapporterte_tall.csv:{}: the row has the same cells as line {line}",
+        line + 1
+    ));
+    assert!(!run.stdout().contains("52694564"), "{}", run.stdout());
+    assert!(
+        !run.stderr().contains("52694564"),
+        "a message echoes a cell"
+    );
+    // A reported figure of the same table without repeated rows still computes.
+    let mut other = args.to_vec();
+    other[2] = "helsenorge-timeavtaler";
+    w.run(&other).expect_code(0);
+}

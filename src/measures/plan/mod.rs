@@ -29,6 +29,9 @@ pub(super) const KEY: &str = "_k";
 pub(super) const GROUP: &str = "_g";
 /// Latest month (`y*100+m`) of the rows behind a figure.
 pub(super) const LAST: &str = "_last";
+/// Rows of a reported figure that repeat another row (see
+/// `simple::duplicates`); only reported measures have the column.
+pub(in crate::measures) const DUPS: &str = "_dups";
 
 /// What a plan needs.
 pub(super) struct Ctx<'a, 'b> {

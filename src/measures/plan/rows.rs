@@ -32,6 +32,11 @@ pub(in crate::measures) fn needed_columns(
         cols.push(c.to_string());
     }
     let src = opened.source;
+    if m.measure_kind() == MeasureKind::Reported {
+        // Every column: rows that repeat one another are counted over the
+        // whole row (see `simple::duplicates`).
+        cols.extend(src.columns.iter().map(|c| c.name.clone()));
+    }
     if m.measure_kind() == MeasureKind::SurveyShare {
         for role in [Role::Respondent, Role::Weight] {
             if let Some(c) = src.column_with_role(role) {

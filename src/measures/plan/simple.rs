@@ -5,7 +5,7 @@ use anyhow::{Result, anyhow, bail};
 use polars::prelude::*;
 
 use super::rows::{filtered, unfiltered};
-use super::{Ctx, GROUP, KEY, LAST};
+use super::{Ctx, DUPS, GROUP, KEY, LAST};
 use crate::definitions::{Aggregate, Measure};
 use crate::definitions::{Granularity, MeasureKind};
 use crate::sources::{MONTH, YEAR};
@@ -70,28 +70,47 @@ pub(super) fn simple(
     } else {
         value
     };
-    let figures = grouped
-        .agg([value.alias("value"), n.alias("n")])
-        .with_columns([
-            (col("value") * lit(factor)).alias("value"),
-            (col("value") * lit(factor)).alias("num"),
-            lit(NULL).cast(DataType::Int64).alias(LAST),
-        ]);
-    let data_end = data_end(all, ctx.source_for(m)?.source.granularity);
+    let mut aggs = vec![value.alias("value"), n.alias("n")];
+    let reported = kind == MeasureKind::Reported;
+    if reported {
+        aggs.push(duplicates(ctx, m)?.alias(DUPS));
+    }
+    let figures = grouped.agg(aggs).with_columns([
+        (col("value") * lit(factor)).alias("value"),
+        (col("value") * lit(factor)).alias("num"),
+        lit(NULL).cast(DataType::Int64).alias(LAST),
+    ]);
+    let mut data_end = data_end(all, ctx.source_for(m)?.source.granularity);
+    let mut select = vec![
+        col(KEY).cast(DataType::Int64),
+        col(GROUP).cast(DataType::String),
+        col("value").cast(DataType::Float64),
+        col("n").cast(DataType::Float64),
+        col("num").cast(DataType::Float64),
+        col(LAST),
+    ];
+    if reported {
+        select.push(col(DUPS).cast(DataType::UInt64));
+        data_end = data_end.with_column(lit(0_u64).cast(DataType::UInt64).alias(DUPS));
+    }
     Ok(concat(
-        [
-            figures.select([
-                col(KEY).cast(DataType::Int64),
-                col(GROUP).cast(DataType::String),
-                col("value").cast(DataType::Float64),
-                col("n").cast(DataType::Float64),
-                col("num").cast(DataType::Float64),
-                col(LAST),
-            ]),
-            data_end,
-        ],
+        [figures.select(select), data_end],
         UnionArgs::default(),
     )?)
+}
+
+/// Rows of a reported figure that repeat another row's series, period and
+/// area (every declared column but the value): a copied row would be added
+/// to the figure. The engine refuses a figure with any (`_dups`).
+fn duplicates(ctx: &Ctx<'_, '_>, m: &Measure) -> Result<Expr> {
+    let src = ctx.source_for(m)?.source;
+    let keys: Vec<Expr> = src
+        .columns
+        .iter()
+        .filter(|c| Some(c.name.as_str()) != m.column())
+        .map(|c| col(c.name.as_str()))
+        .collect();
+    Ok(len().cast(DataType::UInt64) - as_struct(keys).n_unique().cast(DataType::UInt64))
 }
 
 /// A cumulative count's rows: for every period of the data (whatever the

@@ -3,9 +3,12 @@
 //! municipality codes) with file, line and column. One `collect_all` over
 //! the three plans of a source (per-file counts, totals, example rows).
 
+mod dups;
 mod flags;
 mod orgnr;
 mod read;
+
+pub(crate) use dups::first_duplicate;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
