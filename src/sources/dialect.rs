@@ -47,27 +47,7 @@ pub(super) fn detect(path: &Path, def: &Source) -> Result<Dialect> {
         .with_context(|| format!("reading {}", path.display()))?;
     let bom = head.starts_with(&[0xEF, 0xBB, 0xBF]);
     let body = if bom { &head[3..] } else { &head[..] };
-    let lone_cr = body
-        .windows(2)
-        .filter(|w| w[0] == b'\r' && w[1] != b'\n')
-        .count()
-        + usize::from(body.last() == Some(&b'\r'));
-    let lf = body.split(|&b| b == b'\n').count() - 1;
-    if lone_cr > lf {
-        bail!(
-            "{}:1: the lines of this file end in a carriage return only (CR, as on old \
-             Macs); save it again with Windows (CRLF) or Unix (LF) line endings",
-            path.display()
-        );
-    }
-    if !body.contains(&b'\n') && head.len() == SNIFF_BYTES {
-        bail!(
-            "{}:1: the first line is longer than {} KiB with no line break: the header of a \
-             table is not that long; is this the right file?",
-            path.display(),
-            SNIFF_BYTES / 1024
-        );
-    }
+    check_bytes(path, body, head.len() == SNIFF_BYTES)?;
     let encoding = def.dialect.encoding.unwrap_or_else(|| sniff_encoding(body));
     let text = match encoding {
         Encoding::Utf8 => String::from_utf8_lossy(body).into_owned(),
@@ -115,6 +95,50 @@ pub(super) fn detect(path: &Path, def: &Source) -> Result<Dialect> {
         header,
         plain_dates,
     })
+}
+
+/// Refuses a head that is not a text table, at its line: control
+/// characters or NUL (a binary file), lines that end in CR only, or a first
+/// line longer than the head (`cut`: the head is a prefix of the file).
+fn check_bytes(path: &Path, body: &[u8], cut: bool) -> Result<()> {
+    if let Some(at) = body
+        .iter()
+        .position(|&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1a)))
+    {
+        let line = body[..at].split(|&b| b == b'\n').count();
+        let what = if body[at] == 0 {
+            "a NUL byte"
+        } else {
+            "a control character"
+        };
+        bail!(
+            "{}:{line}: the line holds {what}, which is not text: is the file a binary one, \
+             such as a spreadsheet or a picture, rather than a CSV table?",
+            path.display()
+        );
+    }
+    let lone_cr = body
+        .windows(2)
+        .filter(|w| w[0] == b'\r' && w[1] != b'\n')
+        .count()
+        + usize::from(body.last() == Some(&b'\r'));
+    let lf = body.split(|&b| b == b'\n').count() - 1;
+    if lone_cr > lf {
+        bail!(
+            "{}:1: the lines of this file end in a carriage return only (CR, as on old \
+             Macs); save it again with Windows (CRLF) or Unix (LF) line endings",
+            path.display()
+        );
+    }
+    if !body.contains(&b'\n') && cut {
+        bail!(
+            "{}:1: the first line is longer than {} KiB with no line break: the header of a \
+             table is not that long; is this the right file?",
+            path.display(),
+            SNIFF_BYTES / 1024
+        );
+    }
+    Ok(())
 }
 
 /// Whether the period column is declared a date and its every value on the

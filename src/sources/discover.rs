@@ -1,6 +1,7 @@
 //! Finding a source's files (the glob under the data folder) and checking
 //! each file's header against the declared columns.
 
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -143,8 +144,76 @@ fn header_year(header: &str) -> Option<String> {
     (1900..=2100).contains(&n).then(|| year.to_string())
 }
 
+/// Why the header line does not look like column names (binary bytes,
+/// numbers, long digit runs, very long cells): a file without its header,
+/// say, whose first line is a data row that no message may show.
+fn not_a_header(header: &[String]) -> Option<&'static str> {
+    let binary = |h: &String| {
+        h.chars()
+            .any(|c| c == '\u{FFFD}' || (c.is_control() && c != '\t'))
+    };
+    if header.iter().any(binary) {
+        return Some("it holds bytes that are not text: is this a binary file?");
+    }
+    let digit_run = |h: &String| {
+        h.split(|c: char| !c.is_ascii_digit())
+            .any(|run| run.len() > 4)
+    };
+    let number = |h: &String| {
+        let t = h.trim();
+        let year = t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
+        !t.is_empty() && !year && t.replace(',', ".").parse::<f64>().is_ok()
+    };
+    if header
+        .iter()
+        .any(|h| digit_run(h) || number(h) || h.chars().count() > 80)
+    {
+        return Some(
+            "it holds numbers or long cells where column names belong: is the header \
+             missing? (its cells are not shown, as they may be data)",
+        );
+    }
+    None
+}
+
+/// What the header holds, in words, for a missing column: the declared
+/// columns it has, how many others (not shown: a header may be a data row),
+/// and the one nearest to the missing name.
+fn found(source: &Source, header: &[String], missing: &str) -> String {
+    let declared: Vec<String> = header
+        .iter()
+        .filter(|h| source.column(h).is_some())
+        .map(|h| format!("`{h}`"))
+        .collect();
+    let others = header.len() - declared.len();
+    let mut text = format!("the header has {} column(s)", header.len());
+    if !declared.is_empty() {
+        let _ = write!(text, "; declared ones found: {}", declared.join(", "));
+    }
+    if others > 0 {
+        let _ = write!(text, "; {others} other(s), not shown");
+    }
+    let undeclared = header.iter().filter(|h| source.column(h).is_none());
+    if let Some(near) = crate::diagnostic::closest(missing, undeclared.map(String::as_str)) {
+        let _ = write!(text, "; did you mean `{near}`?");
+    }
+    text
+}
+
 fn check_header(source: &Source, path: &Path, dialect: &Dialect) -> Result<()> {
     let line = dialect.skip_lines + 1;
+    let wrong = header_columns(source)
+        .iter()
+        .any(|n| !dialect.header.iter().any(|h| h == n))
+        || (1..dialect.header.len()).any(|i| dialect.header[..i].contains(&dialect.header[i]));
+    if wrong && let Some(why) = not_a_header(&dialect.header) {
+        bail!(
+            "{}:{line}: the line where the header of source `{}` should be does not look \
+             like one: {why}",
+            path.display(),
+            source.id()
+        );
+    }
     for (i, name) in dialect.header.iter().enumerate() {
         if dialect.header[..i].contains(name) {
             bail!(
@@ -164,12 +233,12 @@ fn check_header(source: &Source, path: &Path, dialect: &Dialect) -> Result<()> {
     for name in header_columns(source) {
         if !dialect.header.iter().any(|h| h == name) {
             bail!(
-                "{}:{}: declared column `{}` of source `{}` is missing from the header (found: {})",
+                "{}:{}: declared column `{}` of source `{}` is missing from the header ({})",
                 path.display(),
                 line,
                 name,
                 source.id(),
-                dialect.header.join(", ")
+                found(source, &dialect.header, name)
             );
         }
     }

@@ -91,6 +91,7 @@ fn cases() -> Vec<Case> {
     all.extend(more_yaml_cases());
     all.extend(data_cases());
     all.extend(more_data_cases());
+    all.extend(wrong_file_cases());
     all
 }
 
@@ -378,6 +379,43 @@ fn more_data_cases() -> Vec<Case> {
             args: COMPUTE,
             code: 1,
             needles: &["kpr/brukere.csv:1", "`brukere` twice"],
+        },
+    ]
+}
+
+/// Files that are not the table they should be.
+fn wrong_file_cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "a file without its header",
+            plant: |w| {
+                let rows = CSV.split_once('\n').map_or(CSV, |(_, rest)| rest);
+                w.write(DATA, format!("2024;0301;{SECRET} 01017012345;7\n{rows}"));
+            },
+            args: COMPUTE,
+            code: 1,
+            needles: &["kpr/brukere.csv:1", "is the header missing"],
+        },
+        Case {
+            name: "a file without its header and no number in its first row",
+            plant: |w| {
+                let rows = CSV.split_once('\n').map_or(CSV, |(_, rest)| rest);
+                w.write(DATA, format!("Ola;{SECRET};kommune;x\n{rows}"));
+            },
+            args: COMPUTE,
+            code: 1,
+            needles: &["kpr/brukere.csv:1", "missing from the header", "not shown"],
+        },
+        Case {
+            name: "a binary file",
+            plant: |w| {
+                let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+                png.extend_from_slice(SECRET.as_bytes());
+                w.write(DATA, png);
+            },
+            args: COMPUTE,
+            code: 1,
+            needles: &["kpr/brukere.csv:3", "not text"],
         },
         Case {
             name: "a NUL byte",
