@@ -116,6 +116,9 @@ pub(crate) struct ValidateArgs {
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     pub(crate) deny_warnings: bool,
+    /// Language of the words the tool writes (nb or en; also `EHELSE_LANG`).
+    #[arg(long, value_enum, default_value_t, env = "EHELSE_LANG")]
+    pub(crate) lang: Lang,
 }
 
 /// `list`.
@@ -127,8 +130,8 @@ pub(crate) struct ListArgs {
     /// Only this goal (`1`–`5`, `O1`–`O3`).
     #[arg(long, value_parser = parse_goal)]
     pub(crate) goal: Option<String>,
-    /// Language of names.
-    #[arg(long, value_enum, default_value_t)]
+    /// Language of the words the tool writes (nb or en; also `EHELSE_LANG`).
+    #[arg(long, value_enum, default_value_t, env = "EHELSE_LANG")]
     pub(crate) lang: Lang,
 }
 
@@ -140,8 +143,8 @@ pub(crate) struct ShowArgs {
     /// Folder with indicator definitions.
     #[arg(long, default_value = "indicators")]
     pub(crate) indicators: PathBuf,
-    /// Language of names.
-    #[arg(long, value_enum, default_value_t)]
+    /// Language of the words the tool writes (nb or en; also `EHELSE_LANG`).
+    #[arg(long, value_enum, default_value_t, env = "EHELSE_LANG")]
     pub(crate) lang: Lang,
 }
 
@@ -157,6 +160,9 @@ pub(crate) struct SourcesArgs {
     /// Output format (table or json).
     #[arg(long, value_enum, default_value_t)]
     pub(crate) format: Format,
+    /// Language of the words the tool writes (nb or en; also `EHELSE_LANG`).
+    #[arg(long, value_enum, default_value_t, env = "EHELSE_LANG")]
+    pub(crate) lang: Lang,
 }
 
 /// Which indicators and how to compute them.
@@ -217,8 +223,8 @@ pub(crate) struct ComputeArgs {
     /// Which indicators.
     #[command(flatten)]
     pub(crate) selection: Selection,
-    /// Language of names.
-    #[arg(long, value_enum, default_value_t)]
+    /// Language of the words the tool writes (nb or en; also `EHELSE_LANG`).
+    #[arg(long, value_enum, default_value_t, env = "EHELSE_LANG")]
     pub(crate) lang: Lang,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
@@ -243,8 +249,8 @@ pub(crate) struct InequalityArgs {
     /// region, county and the respondent groups each indicator declares).
     #[command(flatten)]
     pub(crate) selection: Selection,
-    /// Language of names.
-    #[arg(long, value_enum, default_value_t)]
+    /// Language of the words the tool writes (nb or en; also `EHELSE_LANG`).
+    #[arg(long, value_enum, default_value_t, env = "EHELSE_LANG")]
     pub(crate) lang: Lang,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
@@ -265,8 +271,8 @@ pub(crate) struct ExplainArgs {
     /// Period to explain (default: latest).
     #[arg(long, default_value = "latest", value_parser = parse_period)]
     pub(crate) period: Upto,
-    /// Language of names.
-    #[arg(long, value_enum, default_value_t)]
+    /// Language of the words the tool writes (nb or en; also `EHELSE_LANG`).
+    #[arg(long, value_enum, default_value_t, env = "EHELSE_LANG")]
     pub(crate) lang: Lang,
 }
 
@@ -279,8 +285,8 @@ pub(crate) struct StatusArgs {
     /// Period to report.
     #[arg(long, default_value = "latest", value_parser = parse_period)]
     pub(crate) period: Upto,
-    /// Language of names.
-    #[arg(long, value_enum, default_value_t)]
+    /// Language of the words the tool writes (nb or en; also `EHELSE_LANG`).
+    #[arg(long, value_enum, default_value_t, env = "EHELSE_LANG")]
     pub(crate) lang: Lang,
 }
 
@@ -341,8 +347,8 @@ pub(crate) struct ReportArgs {
     /// Counts below this are suppressed in breakdowns.
     #[arg(long, default_value_t = 5)]
     pub(crate) suppress_below: u64,
-    /// Language of names.
-    #[arg(long, value_enum, default_value_t)]
+    /// Language of the words the tool writes (nb or en; also `EHELSE_LANG`).
+    #[arg(long, value_enum, default_value_t, env = "EHELSE_LANG")]
     pub(crate) lang: Lang,
 }
 
@@ -377,7 +383,7 @@ pub(crate) struct DashboardArgs {
     #[arg(long, default_value = "latest", value_parser = parse_latest_quarter)]
     pub(crate) quarter: Upto,
     /// Language.
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(long, value_enum, default_value_t, env = "EHELSE_LANG")]
     pub(crate) lang: Lang,
 }
 

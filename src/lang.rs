@@ -152,6 +152,17 @@ words! {
     Quarterly: "kvartalsvis", "quarterly";
     Monthly: "månedlig", "monthly";
     Continuous: "løpende", "continuous";
+    MkCount: "antall", "count";
+    MkSum: "sum", "sum";
+    MkMean: "gjennomsnitt", "mean";
+    MkMedian: "median", "median";
+    MkRatio: "forholdstall", "ratio";
+    MkShareOfUnits: "andel enheter", "share of units";
+    MkSurveyShare: "andel svar", "share of answers";
+    MkReported: "rapportert tall", "reported figure";
+    MkComposite: "sammensatt", "composite";
+    MkMilestone: "milepæl", "milestone";
+    NbOnly: "{0}", "{0} (in Norwegian)";
     UnitPercent: "prosent", "percent";
     UnitCount: "antall", "count";
     UnitDays: "dager", "days";
@@ -255,6 +266,18 @@ words! {
     Measure: "Måling", "Measure";
     Reference: "Referanse", "Reference";
     Caveats: "Forbehold", "Caveats";
+    CaveatOne: "Forbehold", "Caveat";
+    Description: "Beskrivelse", "Description";
+    PopulationVariant: "Befolkningsvektet variant", "Population-weighted variant";
+    PopulationVariantOf: "Befolkningsvektet variant av", "Population-weighted variant of";
+    VersionSha: "versjon {0}, sha256 {1}", "version {0}, sha256 {1}";
+    Publisher: "Utgiver", "Publisher";
+    Files: "Filer", "Files";
+    Snapshot: "Øyeblikksbilde", "Snapshot";
+    AsOf: "per {0}", "as of {0}";
+    Enrich: "Oppslag", "Lookup";
+    EnrichFrom: "{0} fra {1}, der {2} = {3}", "{0} from {1}, where {2} = {3}";
+    Columns: "Kolonner", "Columns";
     Provenance: "Opphav", "Provenance";
     NoDataFiles: "Ingen datafiler ble lest.", "No data files were read.";
     DataFiles: "Datafiler tallene er beregnet fra", "Data files the figures were computed from";
@@ -323,7 +346,21 @@ words! {
     Data: "Data", "Data";
     Id: "Id", "Id";
     Name: "Navn", "Name";
-    ReadinessShort: "Status", "Readiness";
+
+    // `validate` and `sources`.
+    ValidateSummary: "{0} indikator(er) og {1} kilde(r) sjekket: {2} feil, {3} advarsel(er)", "{0} indicator(s), {1} source(s) checked: {2} error(s), {3} warning(s)";
+    SourceHeader: "Kilde", "Source";
+    FilesHeader: "Filer", "Files";
+    RowsHeader: "Rader", "Rows";
+    ColumnsHeader: "Kolonner", "Columns";
+    PeriodsHeader: "Perioder", "Periods";
+    SymbolsHeader: "Symboler", "Symbols";
+    ProblemsHeader: "Problemer", "Problems";
+    DecimalMark: "desimaltegn", "decimal";
+    SevError: "feil", "error";
+    SevWarning: "advarsel", "warning";
+    ProblemLine: "{0}[{1}]: {2}: {3} — {4}, kolonne `{5}`, linje {6}", "{0}[{1}]: {2}: {3} — {4}, column `{5}`, line(s) {6}";
+    SourceFailed: "feil: {0}: {1}", "error: {0}: {1}";
 
     // What a figure left out (`output::text::quality_notes`).
     DataNotes: "Merknader om dataene", "Notes on the data";

@@ -53,18 +53,18 @@ pub fn main() -> ExitCode {
             worker.get_or_insert(place);
         }
     }));
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| commands::dispatch(cli))) {
-        Ok(outcome) => error::exit_code(&outcome),
-        Err(_) => {
-            let worker = WORKER_PANIC.lock().ok().and_then(|mut w| w.take());
-            if let Some(place) = worker
-                && !PRINTED.load(std::sync::atomic::Ordering::Relaxed)
-            {
-                internal_error(&place);
-            }
-            ExitCode::from(3)
-        }
+    let outcome =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| commands::dispatch(cli)));
+    if let Ok(outcome) = outcome {
+        return error::exit_code(&outcome);
     }
+    let worker = WORKER_PANIC.lock().ok().and_then(|mut w| w.take());
+    if let Some(place) = worker
+        && !PRINTED.load(std::sync::atomic::Ordering::Relaxed)
+    {
+        internal_error(&place);
+    }
+    ExitCode::from(3)
 }
 
 /// Where a worker thread panicked, if one did.

@@ -45,9 +45,11 @@ pub(super) fn run(args: &SourcesArgs) -> Result<ExitStatus> {
         Format::Csv => {
             // Data on stdout, problems on stderr, so the CSV stays a table.
             output::emit(None, &output::csv::sources(&audits)?)?;
-            output::note(&output::table::source_problems(&audits, &failures));
+            output::note(&output::table::source_problems(
+                &audits, &failures, args.lang,
+            ));
         }
-        Format::Table => output::print(&output::table::sources(&audits, &failures))?,
+        Format::Table => output::print(&output::table::sources(&audits, &failures, args.lang))?,
     }
     let has_errors = !failures.is_empty()
         || audits

@@ -8,6 +8,7 @@ use crate::cli::{DiagFormat, ValidateArgs};
 use crate::definitions::Catalogue;
 use crate::diagnostic::{self, Diagnostic, Location, Severity};
 use crate::error::{Error, ExitStatus, Result};
+use crate::lang::{Word, fill};
 use crate::output;
 use crate::sources;
 
@@ -36,12 +37,15 @@ pub(super) fn run(args: &ValidateArgs) -> Result<ExitStatus> {
             for d in &diags {
                 out.push_str(&d.render());
             }
-            let _ = writeln!(
-                out,
-                "{} indicator(s), {} source(s) checked: {errors} error(s), {warnings} warning(s)",
+            let counts = [
                 catalogue.indicators.len(),
                 catalogue.sources.len(),
-            );
+                errors,
+                warnings,
+            ]
+            .map(|n| n.to_string());
+            let counts = counts.each_ref().map(String::as_str);
+            let _ = writeln!(out, "{}", fill(args.lang, Word::ValidateSummary, &counts));
             output::print(&out)?;
         }
     }

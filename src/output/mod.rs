@@ -8,6 +8,7 @@ pub(crate) mod catalogue_md;
 pub(crate) mod coverage;
 pub(crate) mod csv;
 pub(crate) mod dashboard;
+mod dates;
 pub(crate) mod evaluated;
 pub(crate) mod explain;
 pub(crate) mod goal_summary;
@@ -28,7 +29,8 @@ use std::path::Path;
 
 use anyhow::Result;
 
-pub(crate) use number::{number, plain, target};
+pub(crate) use dates::prose;
+pub(crate) use number::{number, plain, signed, target};
 pub(crate) use verbosity::stage;
 
 /// The output language. It is declared with the command line today; when

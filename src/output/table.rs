@@ -4,15 +4,15 @@
 use std::fmt::Write as _;
 
 use crate::definitions::{Catalogue, GOALS, Indicator, Level, UNASSIGNED};
-use crate::lang::Word;
+use crate::lang::{Word, fill};
 use crate::output::Lang;
 use crate::output::evaluated::{Evaluated, Run};
 use crate::sources::Audit;
 
 use super::number;
 use super::text::{
-    ambition_text, ambition_text_opt, change, data_note, level_short, projected, shown,
-    status_label, status_text, type_text,
+    ambition_text, ambition_text_opt, change, data_note, frequency_text, level_short, measure_text,
+    projected, readiness_text, shown, status_label, status_text, type_text,
 };
 
 /// A comfy-table with the house style.
@@ -28,11 +28,6 @@ pub(crate) fn table(header: Vec<String>) -> comfy_table::Table {
 /// The width in `COLUMNS`, if set.
 fn terminal_width() -> Option<u16> {
     std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
-}
-
-/// Owned header cells.
-fn header(cells: &[&str]) -> Vec<String> {
-    cells.iter().map(|s| (*s).to_string()).collect()
 }
 
 /// Header cells from words, in `lang`.
@@ -202,7 +197,7 @@ pub(crate) fn list(catalogue: &Catalogue, goal: Option<&str>, lang: Lang) -> Str
             Word::Name,
             Word::Level,
             Word::Type,
-            Word::ReadinessShort,
+            Word::Readiness,
             Word::Measure,
             Word::Frequency,
             Word::Ambition,
@@ -228,16 +223,22 @@ pub(crate) fn list(catalogue: &Catalogue, goal: Option<&str>, lang: Lang) -> Str
             },
             ind.id().to_string(),
             name,
-            ind.level.as_str().to_string(),
-            ind.kind.as_str().to_string(),
-            ind.readiness.as_str().to_string(),
-            ind.measure_kind()
-                .map_or("–".to_string(), |k| k.as_str().to_string()),
-            ind.frequency.as_str().to_string(),
+            level_short(ind.level).text(lang).to_string(),
+            type_text(ind.kind).text(lang).to_string(),
+            readiness_text(ind.readiness).text(lang).to_string(),
+            ind.measure_kind().map_or("–".to_string(), |k| {
+                measure_text(k).text(lang).to_string()
+            }),
+            frequency_text(ind.frequency).text(lang).to_string(),
             ambition_text(ind, lang),
         ]);
     }
-    let mut out = format!("{table}\n{n} indicator(s)\n");
+    let count = if n == 1 {
+        Word::IndicatorsOne
+    } else {
+        Word::IndicatorsMany
+    };
+    let mut out = format!("{table}\n{}\n", fill(lang, count, &[&n.to_string()]));
     if let Some(g) = goal
         && let Some((heading, lines)) = super::coverage::view(catalogue, g, &|_| None, lang)
     {
@@ -248,25 +249,38 @@ pub(crate) fn list(catalogue: &Catalogue, goal: Option<&str>, lang: Lang) -> Str
 }
 
 /// `sources`: a row per source, then one line per problem and failure.
-pub(crate) fn sources(audits: &[Audit], failures: &[(String, String)]) -> String {
-    let mut table = table(header(&[
-        "Source", "Files", "Rows", "Columns", "Periods", "Symbols", "Problems",
-    ]));
+pub(crate) fn sources(audits: &[Audit], failures: &[(String, String)], lang: Lang) -> String {
+    let mut table = table(header_words(
+        &[
+            Word::SourceHeader,
+            Word::FilesHeader,
+            Word::RowsHeader,
+            Word::ColumnsHeader,
+            Word::PeriodsHeader,
+            Word::SymbolsHeader,
+            Word::ProblemsHeader,
+        ],
+        lang,
+    ));
     for a in audits {
-        table.add_row(source_row(a));
+        table.add_row(source_row(a, lang));
     }
-    format!("{table}\n{}", source_problems(audits, failures))
+    format!("{table}\n{}", source_problems(audits, failures, lang))
 }
 
 /// One line per problem found in the sources and per source that could not
 /// be read.
-pub(crate) fn source_problems(audits: &[Audit], failures: &[(String, String)]) -> String {
+pub(crate) fn source_problems(
+    audits: &[Audit],
+    failures: &[(String, String)],
+    lang: Lang,
+) -> String {
     let mut s = String::new();
     for a in audits {
         for p in &a.problems {
             let sev = match p.severity {
-                crate::diagnostic::Severity::Error => "error",
-                crate::diagnostic::Severity::Warning => "warning",
+                crate::diagnostic::Severity::Error => Word::SevError,
+                crate::diagnostic::Severity::Warning => Word::SevWarning,
             };
             let lines = p
                 .lines
@@ -274,34 +288,37 @@ pub(crate) fn source_problems(audits: &[Audit], failures: &[(String, String)]) -
                 .map(u64::to_string)
                 .collect::<Vec<_>>()
                 .join(", ");
-            let _ = writeln!(
-                s,
-                "{sev}[{}]: {}: {} — {}, column `{}`, line(s) {lines}",
+            let file = p.file.display().to_string();
+            let args = [
+                sev.text(lang),
                 p.code,
-                a.source,
-                p.message,
-                p.file.display(),
-                p.column
-            );
+                &a.source,
+                &p.message,
+                &file,
+                &p.column,
+                &lines,
+            ];
+            let _ = writeln!(s, "{}", fill(lang, Word::ProblemLine, &args));
         }
     }
     for (id, e) in failures {
-        let _ = writeln!(s, "error: {id}: {e}");
+        let _ = writeln!(s, "{}", fill(lang, Word::SourceFailed, &[id, e]));
     }
     s
 }
 
 /// One source's row of the `sources` table.
-fn source_row(a: &Audit) -> Vec<String> {
+fn source_row(a: &Audit, lang: Lang) -> Vec<String> {
     let files = a
         .files
         .iter()
         .map(|f| {
             format!(
-                "{} ({}, '{}', dec '{}')",
+                "{} ({}, '{}', {} '{}')",
                 f.path.display(),
                 f.encoding,
                 f.separator,
+                Word::DecimalMark.text(lang),
                 f.decimal
             )
         })
@@ -328,7 +345,7 @@ fn source_row(a: &Audit) -> Vec<String> {
     vec![
         a.source.clone(),
         files,
-        a.rows.to_string(),
+        number::count(a.rows, lang),
         a.columns.len().to_string(),
         format!(
             "{} – {}",

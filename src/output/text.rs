@@ -6,7 +6,9 @@
 use std::fmt::Write as _;
 
 use crate::assessment::Status;
-use crate::definitions::{AmbitionDef, Indicator, IndicatorType, Level, MeasureKind, Readiness};
+use crate::definitions::{
+    AmbitionDef, Frequency, Indicator, IndicatorType, Level, MeasureKind, Readiness,
+};
 use crate::lang::{Word, fill};
 use crate::measures::Figure;
 use crate::output::Lang;
@@ -41,7 +43,9 @@ pub(crate) fn ambition_text(ind: &Indicator, lang: Lang) -> String {
 pub(crate) fn ambition_text_opt(ind: &Indicator, lang: Lang, short: bool) -> String {
     match &ind.ambition {
         AmbitionDef::None(_) if short => Word::AmbitionNone.text(lang).to_string(),
-        AmbitionDef::None(reason) => fill(lang, Word::AmbitionNoneBecause, &[reason]),
+        AmbitionDef::None(reason) => {
+            fill(lang, Word::AmbitionNoneBecause, &[&nb_only(reason, lang)])
+        }
         AmbitionDef::Target {
             target,
             by,
@@ -61,7 +65,7 @@ pub(crate) fn ambition_text_opt(ind: &Indicator, lang: Lang, short: bool) -> Str
             format!(
                 "{arrow} {value} {} {}{per}",
                 Word::By.text(lang),
-                by.label()
+                super::prose(&by.label(), lang)
             )
         }
     }
@@ -72,7 +76,7 @@ pub(crate) fn shown(f: Option<&Figure>, unit: &str, lang: Lang) -> String {
     match f {
         None => "–".to_string(),
         Some(f) => match &f.text {
-            Some(t) => t.clone(),
+            Some(t) => milestone_text(t, lang),
             None => number(f.value, unit, lang),
         },
     }
@@ -116,11 +120,7 @@ pub(crate) fn change(ev: &Evaluated, unit: &str, lang: Lang) -> String {
         ev.current.as_ref().and_then(|f| f.value),
         ev.previous.as_ref().and_then(|f| f.value),
     ) {
-        (Some(c), Some(p)) => {
-            let d = c - p;
-            let s = number(Some(d), difference_unit(unit), lang);
-            if d > 0.0 { format!("+{s}") } else { s }
-        }
+        (Some(c), Some(p)) => super::number::signed(c - p, difference_unit(unit), lang),
         _ => "–".to_string(),
     }
 }
@@ -256,6 +256,70 @@ pub(crate) fn milestone_text(text: &str, lang: Lang) -> String {
         t => return t.to_string(),
     };
     word.text(lang).to_string()
+}
+
+/// The level in running text (`støtteindikator`).
+pub(crate) fn level_text(level: Level) -> Word {
+    match level {
+        Level::Strategic => Word::Strategic,
+        Level::Support => Word::SupportLong,
+    }
+}
+
+/// Ready, in development or planned.
+pub(crate) fn readiness_text(r: Readiness) -> Word {
+    match r {
+        Readiness::Ready => Word::Ready,
+        Readiness::InDevelopment => Word::InDevelopment,
+        Readiness::Planned => Word::Planned,
+    }
+}
+
+/// How often the indicator is measured.
+pub(crate) fn frequency_text(f: Frequency) -> Word {
+    match f {
+        Frequency::Annual => Word::Annual,
+        Frequency::Quarterly => Word::Quarterly,
+        Frequency::Monthly => Word::Monthly,
+        Frequency::Continuous => Word::Continuous,
+    }
+}
+
+/// A unit in words; an unknown unit as written.
+pub(crate) fn unit_text(unit: &str, lang: Lang) -> String {
+    let word = match unit {
+        "percent" => Word::UnitPercent,
+        "count" => Word::UnitCount,
+        "days" => Word::UnitDays,
+        "nok" => Word::UnitNok,
+        "score" => Word::UnitScore,
+        "stage" => Word::UnitStage,
+        "status" => Word::UnitStatus,
+        u => return u.to_string(),
+    };
+    word.text(lang).to_string()
+}
+
+/// A measure kind in words.
+pub(crate) fn measure_text(kind: MeasureKind) -> Word {
+    match kind {
+        MeasureKind::Count => Word::MkCount,
+        MeasureKind::Sum => Word::MkSum,
+        MeasureKind::Mean => Word::MkMean,
+        MeasureKind::Median => Word::MkMedian,
+        MeasureKind::Ratio => Word::MkRatio,
+        MeasureKind::ShareOfUnits => Word::MkShareOfUnits,
+        MeasureKind::SurveyShare => Word::MkSurveyShare,
+        MeasureKind::Reported => Word::MkReported,
+        MeasureKind::Composite => Word::MkComposite,
+        MeasureKind::Milestone => Word::MkMilestone,
+    }
+}
+
+/// Text from a definition that has only a Norwegian form: as it is in
+/// bokmål, marked in English.
+pub(crate) fn nb_only(text: &str, lang: Lang) -> String {
+    fill(lang, Word::NbOnly, &[text])
 }
 
 /// A breakdown's title; an unknown one capitalised.

@@ -689,7 +689,7 @@ columns:\n- { name: delmaal, type: text, role: category }\n\
         "--lang",
         "en",
     ]);
-    run.expect_code(0).expect_output("in-progress");
+    run.expect_code(0).expect_output("in progress");
 }
 
 // ------------------------------------------------------------ periods, freshness, failures, formats

@@ -256,7 +256,7 @@ fn same_inputs_give_byte_identical_sites() {
         assert!(bytes == &b[name], "{name} differs between runs");
     }
     let index = text(&a, "index.html");
-    assert!(index.contains("Status per 2026Q2"));
+    assert!(index.contains("Status per 2. kvartal 2026"));
 }
 
 #[test]
@@ -266,7 +266,7 @@ fn english_pages_and_quarter_cut() {
     let site = files(&w.path().join("en"));
     let index = text(&site, "index.html");
     assert!(index.contains("<html lang=\"en\">"));
-    assert!(index.contains("Status as of 2025Q4"));
+    assert!(index.contains("Status as of Q4 2025"));
     assert!(index.contains("A simpler working day for health personnel"));
     assert!(index.contains("Insufficient data"));
     let welfare = text(&site, &format!("indicator-{WELFARE}.html"));
@@ -349,7 +349,7 @@ columns:\n- { name: aar, type: integer, role: period }\n- { name: verdi, type: d
     for part in [
         "class=\"trend\"",
         "class=\"target\"",
-        "Mål: ≤ 40 innen 2030-12-31",
+        "Mål: ≤ 40 innen 31. desember 2030",
         "vekstrate (CAGR)",
         "<th scope=\"row\">2023</th>",
     ] {

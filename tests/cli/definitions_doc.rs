@@ -170,7 +170,7 @@ fn examples_pass_validate(name: &str) {
 
     let run = w.run(&["validate", "--indicators", "indicators"]);
     run.expect_code(0).expect_output(&format!(
-        "{indicators} indicator(s), {sources} source(s) checked: 0 error(s), 0 warning(s)"
+        "{indicators} indikator(er) og {sources} kilde(r) sjekket: 0 feil, 0 advarsel(er)"
     ));
 
     // The same through JSON: not a single finding.

@@ -111,7 +111,7 @@ fn every_indicator_counting_municipalities_has_a_population_weighted_variant() {
         let show = w.run(&["show", id, "--indicators", &shipped.display().to_string()]);
         show.expect_code(0);
         assert!(
-            show.stdout().contains("befolkningsvekt"),
+            show.stdout().to_lowercase().contains("befolkningsvekt"),
             "{id}:\n{}",
             show.stdout()
         );

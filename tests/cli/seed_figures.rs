@@ -191,7 +191,7 @@ fn every_ready_indicator_computes_and_seed_figures_come_out_as_stated() {
     let trust_json = by_id["tillit-helseopplysninger"];
     let ambition = trust_json["ambition"].as_str().unwrap_or_default();
     assert!(
-        ambition.contains("≥ 75 %") && ambition.contains("2030"),
+        ambition.contains("≥ 75\u{a0}%") && ambition.contains("2030"),
         "{ambition}"
     );
 

@@ -153,7 +153,7 @@ fn shipped_catalogue_is_valid() {
     let indicators = yaml_files("indicators") - sources - yaml_files("indicators/structure");
     let run = w.run(&["validate"]);
     run.expect_code(0).expect_output(&format!(
-        "{indicators} indicator(s), {sources} source(s) checked: 0 error(s)"
+        "{indicators} indikator(er) og {sources} kilde(r) sjekket: 0 feil"
     ));
     assert!(
         !run.stdout().contains("error["),
@@ -452,7 +452,7 @@ fn deny_warnings_fails_on_an_unknown_unit() {
     let pos = position(&text, "antall\n");
 
     let run = w.run(&["validate"]);
-    run.expect_code(0).expect_output("0 error(s), 1 warning(s)");
+    run.expect_code(0).expect_output("0 feil, 1 advarsel(er)");
     expect_finding(&run, "warning", "unknown-unit", rel, pos, "unit");
 
     let run = w.run(&["validate", "--deny-warnings"]);

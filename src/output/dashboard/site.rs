@@ -79,10 +79,14 @@ impl<'a> Site<'a> {
             .collect()
     }
 
-    /// The period shown, in words (`Status per 2026Q2`).
+    /// The period shown, in words (`Status per 2. kvartal 2026`).
     pub(super) fn period_words(&self) -> String {
         match &self.quarter {
-            Some(q) => fill(self.lang, Word::StatusAsOf, &[q]),
+            Some(q) => fill(
+                self.lang,
+                Word::StatusAsOf,
+                &[&crate::output::prose(q, self.lang)],
+            ),
             None => Word::LatestFigures.text(self.lang).to_string(),
         }
     }
@@ -127,8 +131,7 @@ impl Entry<'_> {
             "percent" => "percentage-points",
             u => u,
         };
-        let s = crate::output::number(Some(d), unit, lang);
-        Some(if d > 0.0 { format!("+{s}") } else { s })
+        Some(crate::output::signed(d, unit, lang))
     }
 }
 

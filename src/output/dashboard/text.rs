@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::assessment::Status;
-use crate::definitions::{Frequency, Level, Readiness};
 use crate::lang::{Lang, Word};
 pub(super) use crate::output::text::{level_short, status_label, type_text};
 
@@ -114,46 +113,6 @@ pub(super) fn meaning(status: Status) -> Word {
     }
 }
 
-/// The level in running text (`støtteindikator`).
-pub(super) fn level_text(level: Level) -> Word {
-    match level {
-        Level::Strategic => Word::Strategic,
-        Level::Support => Word::SupportLong,
-    }
-}
-
-/// Ready, in development or planned.
-pub(super) fn readiness_text(r: Readiness) -> Word {
-    match r {
-        Readiness::Ready => Word::Ready,
-        Readiness::InDevelopment => Word::InDevelopment,
-        Readiness::Planned => Word::Planned,
-    }
-}
-
-/// How often the indicator is measured.
-pub(super) fn frequency_text(f: Frequency) -> Word {
-    match f {
-        Frequency::Annual => Word::Annual,
-        Frequency::Quarterly => Word::Quarterly,
-        Frequency::Monthly => Word::Monthly,
-        Frequency::Continuous => Word::Continuous,
-    }
-}
-
-/// A unit in words; an unknown unit as written.
-pub(super) fn unit_text(unit: &str, lang: Lang) -> String {
-    let word = match unit {
-        "percent" => Word::UnitPercent,
-        "count" => Word::UnitCount,
-        "days" => Word::UnitDays,
-        "nok" => Word::UnitNok,
-        "score" => Word::UnitScore,
-        "stage" => Word::UnitStage,
-        "status" => Word::UnitStatus,
-        u => return u.to_string(),
-    };
-    word.text(lang).to_string()
-}
-
-pub(super) use crate::output::text::breakdown_title;
+pub(super) use crate::output::text::{
+    breakdown_title, frequency_text, level_text, readiness_text, unit_text,
+};

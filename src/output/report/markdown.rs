@@ -10,7 +10,6 @@ use crate::output::Lang;
 use crate::output::evaluated::Run;
 
 use super::commentary::Given;
-use crate::output::number;
 use crate::output::text::{ambition_text_opt, quality_notes, status_label};
 
 /// The template's view of the report.
@@ -68,7 +67,7 @@ pub(crate) fn markdown(
         .filter(|t| !t.is_empty());
     let view = View {
         title: Word::ReportTitle.text(lang),
-        quarter: quarter.to_string(),
+        quarter: crate::output::prose(quarter, lang),
         overall,
         text,
         header: [
@@ -120,13 +119,7 @@ fn goal_view(
         .iter()
         .filter_map(|ind| {
             let ev = run.results.get(ind.id())?;
-            let value = match &ev.current {
-                None => "–".to_string(),
-                Some(f) => f
-                    .text
-                    .clone()
-                    .unwrap_or_else(|| number(f.value, ind.unit.as_str(), lang)),
-            };
+            let value = crate::output::text::shown(ev.current.as_ref(), ind.unit.as_str(), lang);
             Some([
                 ind.name(en).replace('|', "\\|"),
                 ev.current

@@ -77,7 +77,11 @@ pub(super) fn legend(
         let target = crate::output::target(g.target, unit, lang);
         let text = format!(
             "{} ({})",
-            fill(lang, Word::TargetBy, &[g.cmp(), &target, &g.by]),
+            fill(
+                lang,
+                Word::TargetBy,
+                &[g.cmp(), &target, &crate::output::prose(&g.by, lang)]
+            ),
             Word::Diamond.text(lang)
         );
         items.push(Legend::new("target", text));
@@ -100,13 +104,18 @@ pub(super) fn description(
     };
     let ci = ci_words(last.ci, unit, lang);
     let mut s = if obs.len() == 1 {
-        fill(lang, Word::OneValue, &[&n(last.value), &last.period, &ci])
+        let period = crate::output::prose(&last.period, lang);
+        fill(lang, Word::OneValue, &[&n(last.value), &period, &ci])
     } else {
         let count = obs.len().to_string();
+        let (from, to) = (
+            crate::output::prose(&first.period, lang),
+            crate::output::prose(&last.period, lang),
+        );
         let args = [
             count.as_str(),
-            &first.period,
-            &last.period,
+            &from,
+            &to,
             &n(first.value),
             &n(last.value),
             &ci,
@@ -115,7 +124,8 @@ pub(super) fn description(
     };
     if let Some(g) = goal {
         s.push(' ');
-        s.push_str(&fill(lang, Word::TargetBy, &[g.cmp(), &n(g.target), &g.by]));
+        let by = crate::output::prose(&g.by, lang);
+        s.push_str(&fill(lang, Word::TargetBy, &[g.cmp(), &n(g.target), &by]));
         s.push('.');
     }
     if let Some(r) = required_now {
