@@ -337,6 +337,7 @@ words! {
     TrendPerYear: "trend {0}/år", "trend {0}/yr";
 
     // Terminal tables (`compute`, `status`, `list`).
+    CompactNote: "Smalt vindu: noen kolonner er utelatt; `ehelse show ID` og `ehelse explain ID` viser resten.", "Narrow window: some columns are left out; `ehelse show ID` and `ehelse explain ID` show the rest.";
     LevelType: "Nivå/type", "Level/type";
     Previous: "Forrige", "Previous";
     Change: "Endring", "Change";

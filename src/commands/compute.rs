@@ -16,7 +16,11 @@ pub(super) fn run(args: &ComputeArgs) -> Result<ExitStatus> {
     }
     let run = evaluate::evaluate(&catalogue, &args.paths.data, &opts)?;
     let bytes = match args.format {
-        Format::Table => output::table::compute(&catalogue, &run, args.lang).into_bytes(),
+        Format::Table => output::term::wrap(
+            &output::table::compute(&catalogue, &run, args.lang),
+            output::term::width(),
+        )
+        .into_bytes(),
         Format::Csv => output::csv::encode(
             &tidy::CSV_COLUMNS,
             &tidy::rows(&run),

@@ -37,7 +37,11 @@ pub(super) fn run(args: &InequalityArgs) -> Result<ExitStatus> {
         .map(|ind| (*ind, view(&catalogue, &run, ind)))
         .collect();
     let bytes = match args.format {
-        Format::Table => output::inequality::table(&views, args.lang).into_bytes(),
+        Format::Table => output::term::wrap(
+            &output::inequality::table(&views, args.lang),
+            output::term::width(),
+        )
+        .into_bytes(),
         Format::Csv => output::csv::encode(
             &output::inequality::CSV_COLUMNS,
             &output::inequality::rows(&views),

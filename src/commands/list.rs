@@ -8,7 +8,7 @@ use crate::output;
 /// Runs `list`.
 pub(super) fn run(args: &ListArgs) -> Result<ExitStatus> {
     let catalogue = evaluate::load(&args.indicators)?;
-    output::print(&output::table::list(
+    output::print_wrapped(&output::table::list(
         &catalogue,
         args.goal.as_deref(),
         args.lang,

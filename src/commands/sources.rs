@@ -49,7 +49,9 @@ pub(super) fn run(args: &SourcesArgs) -> Result<ExitStatus> {
                 &audits, &failures, args.lang,
             ));
         }
-        Format::Table => output::print(&output::table::sources(&audits, &failures, args.lang))?,
+        Format::Table => {
+            output::print_wrapped(&output::table::sources(&audits, &failures, args.lang))?;
+        }
     }
     let has_errors = !failures.is_empty()
         || audits

@@ -11,7 +11,7 @@ pub(super) fn run(args: &StatusArgs) -> Result<ExitStatus> {
     let catalogue = evaluate::load(&args.paths.indicators)?;
     let opts = Options::new(Pick::All, args.period.period());
     let run = evaluate::evaluate(&catalogue, &args.paths.data, &opts)?;
-    output::print(&output::table::status(&catalogue, &run, args.lang))?;
+    output::print_wrapped(&output::table::status(&catalogue, &run, args.lang))?;
     Ok(if output::text::note_failures(&run) {
         ExitStatus::Failure
     } else {

@@ -96,6 +96,7 @@ pub(crate) fn table(views: &[(&Indicator, Inequality)], lang: Lang) -> String {
         .map(|w| w.text(lang).to_string())
         .collect(),
     );
+    t.compact(&[0, 2, 6, 7]);
     let mut variants: Vec<&str> = Vec::new();
     let mut without = 0usize;
     for (ind, v) in views {
@@ -111,8 +112,9 @@ pub(crate) fn table(views: &[(&Indicator, Inequality)], lang: Lang) -> String {
         add_rows(&mut t, ind, v, lang);
     }
     let mut out = format!(
-        "{}\n{t}\n",
-        fill(lang, Word::InequalityTitle, &[&goal_scope(views, en)])
+        "{}\n{}\n",
+        fill(lang, Word::InequalityTitle, &[&goal_scope(views, en)]),
+        super::table::shown_table(&t, lang)
     );
     if without > 0 {
         out.push_str(&fill(
@@ -137,7 +139,7 @@ pub(crate) fn table(views: &[(&Indicator, Inequality)], lang: Lang) -> String {
 
 /// The rows of one indicator: one per compared breakdown, or one with the
 /// reason there is none.
-fn add_rows(t: &mut comfy_table::Table, ind: &Indicator, v: &Inequality, lang: Lang) {
+fn add_rows(t: &mut super::term::Grid, ind: &Indicator, v: &Inequality, lang: Lang) {
     let unit = ind.unit.as_str();
     let period = v.period.clone().unwrap_or_else(|| "–".to_string());
     // Nationally, and on a region or county row the range over its groups.

@@ -20,6 +20,7 @@ pub(crate) mod report;
 pub(crate) mod show;
 pub(crate) mod table;
 pub(crate) mod templates;
+pub(crate) mod term;
 pub(crate) mod text;
 pub(crate) mod tidy;
 pub(crate) mod verbosity;
@@ -54,6 +55,12 @@ pub(crate) fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<()> {
 /// Prints to stdout; a broken pipe becomes an error that ends quietly.
 pub(crate) fn print(text: &str) -> Result<()> {
     emit(None, text.as_bytes())
+}
+
+/// Prints text for people with its long lines wrapped to the terminal
+/// width (tables are laid out to it already).
+pub(crate) fn print_wrapped(text: &str) -> Result<()> {
+    print(&term::wrap(text, term::width()))
 }
 
 /// Writes an informational message for people to stderr ("wrote …"),

@@ -9,25 +9,29 @@ use crate::output::Lang;
 use crate::output::evaluated::{Evaluated, Run};
 use crate::sources::Audit;
 
+use super::term::Grid;
+
 use super::number;
 use super::text::{
     ambition_text, ambition_text_opt, change, data_note, frequency_text, level_short, measure_text,
     projected, readiness_text, shown, status_label, status_text, type_text,
 };
 
-/// A comfy-table with the house style.
-pub(crate) fn table(header: Vec<String>) -> comfy_table::Table {
-    let mut t = comfy_table::Table::new();
-    t.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-        .set_header(header);
-    t.set_width(terminal_width().unwrap_or(160));
-    t
+/// A table for the terminal (see [`super::term`]).
+pub(crate) fn table(header: Vec<String>) -> Grid {
+    Grid::new(header)
 }
 
-/// The width in `COLUMNS`, if set.
-fn terminal_width() -> Option<u16> {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+/// The table, and under it, when a narrow terminal dropped columns, the
+/// note that says where the rest is.
+pub(crate) fn shown_table(grid: &Grid, lang: Lang) -> String {
+    let width = super::term::width();
+    let mut s = grid.render(width);
+    if grid.is_compact(width) {
+        s.push('\n');
+        s.push_str(Word::CompactNote.text(lang));
+    }
+    s
 }
 
 /// Header cells from words, in `lang`.
@@ -64,6 +68,7 @@ pub(crate) fn compute(catalogue: &Catalogue, run: &Run<'_>, lang: Lang) -> Strin
         }
         let _ = writeln!(out, "{}", super::text::goal_heading(code, lang));
         let mut table = table(header_words(&cells, lang));
+        table.compact(&[0, 2, 3, 7, 10]);
         let mut notes = String::new();
         // Strategic indicators first, as in the quarterly report.
         inds.sort_by_key(|i| i.level != Level::Strategic);
@@ -85,7 +90,7 @@ pub(crate) fn compute(catalogue: &Catalogue, run: &Run<'_>, lang: Lang) -> Strin
                 let _ = writeln!(notes, "  - {}: {line}", ind.id());
             }
         }
-        let _ = writeln!(out, "{table}");
+        let _ = writeln!(out, "{}", shown_table(&table, lang));
         if !notes.is_empty() {
             let _ = write!(out, "{}:\n{notes}", Word::DataNotes.text(lang));
         }
@@ -184,7 +189,11 @@ pub(crate) fn status(catalogue: &Catalogue, run: &Run<'_>, lang: Lang) -> String
             Word::NotSet.text(lang).to_string(),
         ]);
     }
-    format!("{table}\n{}\n", Word::OverallSetByAnalyst.text(lang))
+    format!(
+        "{}\n{}\n",
+        shown_table(&table, lang),
+        Word::OverallSetByAnalyst.text(lang)
+    )
 }
 
 /// `list`: the catalogue (or one goal of it) and the count.
@@ -204,6 +213,7 @@ pub(crate) fn list(catalogue: &Catalogue, goal: Option<&str>, lang: Lang) -> Str
         ],
         lang,
     ));
+    table.compact(&[0, 1, 2, 5]);
     let mut n = 0;
     for ind in &catalogue.indicators {
         if goal.is_some_and(|g| ind.goal != g) {
@@ -238,7 +248,11 @@ pub(crate) fn list(catalogue: &Catalogue, goal: Option<&str>, lang: Lang) -> Str
     } else {
         Word::IndicatorsMany
     };
-    let mut out = format!("{table}\n{}\n", fill(lang, count, &[&n.to_string()]));
+    let mut out = format!(
+        "{}\n{}\n",
+        shown_table(&table, lang),
+        fill(lang, count, &[&n.to_string()])
+    );
     if let Some(g) = goal
         && let Some((heading, lines)) = super::coverage::view(catalogue, g, &|_| None, lang)
     {
@@ -262,10 +276,15 @@ pub(crate) fn sources(audits: &[Audit], failures: &[(String, String)], lang: Lan
         ],
         lang,
     ));
+    table.compact(&[0, 2, 4, 6]);
     for a in audits {
         table.add_row(source_row(a, lang));
     }
-    format!("{table}\n{}", source_problems(audits, failures, lang))
+    format!(
+        "{}\n{}",
+        shown_table(&table, lang),
+        source_problems(audits, failures, lang)
+    )
 }
 
 /// One line per problem found in the sources and per source that could not

@@ -19,5 +19,6 @@ mod seed_items;
 mod snapshots;
 mod sources;
 mod support;
+mod terminal;
 mod unix;
 mod validate;
