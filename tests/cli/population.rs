@@ -269,11 +269,11 @@ fn inequality_speaks_norwegian_unless_asked_for_english() {
     let nb = crate::support::on_shipped(&w, &["inequality", "--goal", "1"]);
     nb.expect_code(0)
         .expect_output("Ulikhet mellom grupper")
-        .expect_output("Helseregion")
+        .expect_output("Aldersgruppe")
         .expect_output("kommuner uten");
     let en = crate::support::on_shipped(&w, &["inequality", "--goal", "1", "--lang", "en"]);
     en.expect_code(0)
         .expect_output("Inequality between groups")
-        .expect_output("Health region");
+        .expect_output("Age group");
     assert!(!en.stdout().contains("Ulikhet"), "{}", en.stdout());
 }
