@@ -39,7 +39,7 @@ pub(crate) struct Paths {
 
 pub(crate) use crate::lang::Lang;
 
-/// Output format of `compute`.
+/// Output format of `compute`, `inequality`, `sources`, `status` and `list`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub(crate) enum Format {
     /// A table for the terminal.
@@ -133,6 +133,10 @@ pub(crate) struct ListArgs {
     /// Language of the words the tool writes (nb or en; also `EHELSE_LANG`).
     #[arg(long, value_enum, default_value_t, env = "EHELSE_LANG")]
     pub(crate) lang: Lang,
+    /// Output format: a table, or CSV/JSON with English codes and labels
+    /// in the chosen language.
+    #[arg(long, value_enum, default_value_t)]
+    pub(crate) format: Format,
 }
 
 /// `show`.
@@ -288,6 +292,10 @@ pub(crate) struct StatusArgs {
     /// Language of the words the tool writes (nb or en; also `EHELSE_LANG`).
     #[arg(long, value_enum, default_value_t, env = "EHELSE_LANG")]
     pub(crate) lang: Lang,
+    /// Output format: a table, or CSV/JSON with English codes and labels
+    /// in the chosen language.
+    #[arg(long, value_enum, default_value_t)]
+    pub(crate) format: Format,
 }
 
 /// `docs`.

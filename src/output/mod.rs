@@ -16,6 +16,7 @@ pub(crate) mod inequality;
 pub(crate) mod json;
 pub(crate) mod log;
 mod number;
+pub(crate) mod overview;
 pub(crate) mod report;
 pub(crate) mod show;
 pub(crate) mod table;

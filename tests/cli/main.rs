@@ -11,6 +11,7 @@ mod hostile;
 mod joins;
 mod loud_failures;
 mod many_files;
+mod overview;
 mod population;
 mod real_world_forms;
 mod report;
